@@ -1,0 +1,11 @@
+import type { CommandFactory } from '../context.js';
+import { certCommand } from './cert.js';
+
+/**
+ * Every sfjwt command, registered from this explicit list. Command modules
+ * import only yargs types at load time; each handler imports the library
+ * code it needs, so `sfjwt --help` stays fast.
+ */
+export const COMMANDS: readonly CommandFactory[] = [
+  certCommand,
+];

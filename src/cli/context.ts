@@ -1,0 +1,34 @@
+import type { CommandModule } from 'yargs';
+
+import { type Io, reportError } from './output.js';
+
+/** Mutable state shared by the handlers of one CLI run. */
+export interface CliState {
+  exitCode: number;
+}
+
+/** What every command module receives: where to print and where to leave its exit code. */
+export interface CommandContext {
+  io: Io;
+  state: CliState;
+}
+
+// yargs types each module by its own options; the list of modules holds any of them.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- heterogeneous command list
+export type CommandFactory = (context: CommandContext) => CommandModule<any, any>;
+
+/**
+ * Runs a command body, turning a thrown error into printed output and an exit
+ * code. The body returns its own exit code (0 when it returns nothing).
+ */
+export async function runHandler(
+  context: CommandContext,
+  json: boolean,
+  body: () => Promise<number | void>,
+): Promise<void> {
+  try {
+    context.state.exitCode = (await body()) ?? 0;
+  } catch (error) {
+    context.state.exitCode = reportError(context.io, error, json);
+  }
+}

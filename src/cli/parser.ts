@@ -1,0 +1,40 @@
+import yargs, { type Argv, type CommandModule } from 'yargs';
+
+import { type Io, processIo } from './output.js';
+import { COMMANDS } from './commands/index.js';
+import type { CliState } from './context.js';
+import { VERSION } from '../version.js';
+
+/**
+ * Builds the sfjwt parser over `io`. Tests call it in-process with their own
+ * Io; every handler stores its exit code in `state.exitCode` instead of exiting.
+ */
+export function buildParser(io: Io = processIo): { parser: Argv; state: CliState } {
+  const state: CliState = { exitCode: 0 };
+  let parser = yargs()
+    .scriptName('sfjwt')
+    .usage('$0 <command> [options]\n\nMove Salesforce integrations to the JWT bearer flow.')
+    .version(VERSION)
+    .strict()
+    .demandCommand(1, 'Name a command; `sfjwt --help` lists them.')
+    .recommendCommands()
+    .wrap(Math.min(100, process.stdout.columns ?? 100))
+    .fail((message, error) => {
+      if (error !== undefined && error !== null) {
+        throw error;
+      }
+      io.stderr(`Error ERR_USAGE: ${message}\n  1. Run \`sfjwt --help\` for the list of commands and options.\n`);
+      state.exitCode = 2;
+    });
+  for (const factory of COMMANDS) {
+    parser = parser.command(factory({ io, state }) as CommandModule);
+  }
+  return { parser, state };
+}
+
+/** Runs sfjwt with `argv` (without the node and script paths) and returns the exit code. */
+export async function runCli(argv: readonly string[], io: Io = processIo): Promise<number> {
+  const { parser, state } = buildParser(io);
+  await parser.parseAsync([...argv]);
+  return state.exitCode;
+}

@@ -1,0 +1,318 @@
+/**
+ * The closed set of sfjwt error codes. Each entry gives where the fault lies,
+ * the CLI exit code, the likely causes in order, and the default actions.
+ * docs/errors.md is generated from this table by `npm run docs:errors`, and a
+ * test fails when the two differ or when the source raises a code missing here.
+ */
+
+/** Where the fault lies; the CLI maps each category to one exit code. */
+export type ErrorCategory = 'usage' | 'key' | 'org' | 'network' | 'file' | 'internal';
+
+export interface CatalogueEntry {
+  category: ErrorCategory;
+  /** One line on what the code means. */
+  summary: string;
+  /** Likely causes, most frequent first. */
+  causes: readonly string[];
+  /** Default next steps, most likely fix first; context-aware advice may replace them. */
+  actions: readonly string[];
+}
+
+/** Process exit code for each category, documented in docs/cli.md. */
+export const EXIT_CODES: Readonly<Record<ErrorCategory, number>> = {
+  org: 1,
+  usage: 2,
+  key: 3,
+  network: 4,
+  file: 5,
+  internal: 70,
+};
+
+const entries = {
+  // Settings and options given by the user.
+  ERR_USAGE: {
+    category: 'usage',
+    summary: 'The command line could not be parsed: an unknown command or option, or a missing argument.',
+    causes: ['A typo in a command or option name.'],
+    actions: ['Run `sfjwt --help`, or `sfjwt COMMAND --help`, for the commands and options.'],
+  },
+  ERR_SETTING_MISSING: {
+    category: 'usage',
+    summary: 'A required setting (consumer key, username, key file, ...) was not given.',
+    causes: ['The flag and its environment variable are both unset.'],
+    actions: ['Pass the flag named in the message, or set its environment variable.'],
+  },
+  ERR_SETTING_INVALID: {
+    category: 'usage',
+    summary: 'A setting has a value sfjwt cannot use.',
+    causes: ['A typo in a flag value.', 'A value of the wrong type (text where a number belongs).'],
+    actions: ['Correct the value named in the message; `sfjwt COMMAND --help` lists the accepted values.'],
+  },
+  ERR_SETTING_WHITESPACE: {
+    category: 'usage',
+    summary: 'A consumer key or username has leading or trailing whitespace.',
+    causes: [
+      'The value was copied from Setup with a trailing space or newline.',
+      'A CI secret or .env line keeps a trailing newline.',
+    ],
+    actions: ['Remove the surrounding whitespace; Salesforce compares these values exactly.'],
+  },
+
+  // Endpoints and audiences.
+  ERR_LOGIN_URL_INVALID: {
+    category: 'usage',
+    summary: 'The token URL is not an absolute URL.',
+    causes: ['A host name without `https://`.', 'A typo.'],
+    actions: ['Pass a full URL such as https://login.salesforce.com or https://MyDomain.my.salesforce.com.'],
+  },
+  ERR_LOGIN_URL_INSECURE: {
+    category: 'usage',
+    summary: 'The token URL uses plain http on a host other than loopback.',
+    causes: ['`http://` typed instead of `https://`.'],
+    actions: ['Use https; plain http is accepted only for 127.0.0.1, ::1 and localhost (the emulator).'],
+  },
+  ERR_LOGIN_URL_LIGHTNING: {
+    category: 'usage',
+    summary: 'The token URL is a Lightning UI domain, which never serves OAuth.',
+    causes: ['The URL was copied from the browser address bar (`*.lightning.force.com`).'],
+    actions: ['Use the My Domain login URL `https://MyDomain.my.salesforce.com` instead.'],
+  },
+  ERR_AUDIENCE_INVALID: {
+    category: 'usage',
+    summary: 'The audience is not a single https URL.',
+    causes: ['A list of audiences.', '`http://` instead of `https://`.', 'A host name without a scheme.'],
+    actions: ['Use https://login.salesforce.com, https://test.salesforce.com or the site or My Domain URL.'],
+  },
+  ERR_AUDIENCE_MISMATCH: {
+    category: 'usage',
+    summary: 'The audience belongs to production while the token URL is a sandbox, or the reverse.',
+    causes: ['A sandbox login URL with the production audience, or the reverse.'],
+    actions: [
+      'Use https://test.salesforce.com as audience with sandbox endpoints and https://login.salesforce.com with production ones.',
+    ],
+  },
+  ERR_ASSERTION_MALFORMED: {
+    category: 'usage',
+    summary: 'The assertion given is not a JWT (three base64url segments).',
+    causes: ['A truncated copy.', 'The wrong value pasted.'],
+    actions: ['Let sfjwt sign the assertion from the key file, or pass the complete signed JWT.'],
+  },
+  ERR_ASSERTION_IS_KEY: {
+    category: 'key',
+    summary: 'A PEM private key was given where the signed assertion belongs.',
+    causes: ['The key text was pasted into the assertion setting.'],
+    actions: [
+      'Pass the key with --key-file or SF_JWT_KEY instead.',
+      'Treat this key as exposed if it was sent anywhere: generate a new pair and upload the new certificate.',
+    ],
+  },
+
+  // Answers from the Salesforce token endpoint (exact strings in src/oauth/salesforce-errors.ts).
+  ERR_OAUTH_INVALID_CLIENT_ID: {
+    category: 'org',
+    summary: 'Salesforce: invalid_client_id / client identifier invalid.',
+    causes: [
+      'The consumer key (`iss`) is wrong or belongs to another org.',
+      'A new or edited connected app is still propagating (up to 10 minutes).',
+    ],
+    actions: [
+      'Copy the consumer key again from the app (Settings, OAuth Settings, Consumer Key and Secret).',
+      'Wait up to 10 minutes after creating or editing a connected app, then try once more.',
+    ],
+  },
+  ERR_OAUTH_INVALID_ASSERTION: {
+    category: 'org',
+    summary: 'Salesforce: invalid_grant / invalid assertion (the signature does not verify).',
+    causes: [
+      'The private key does not belong to the certificate uploaded to the app.',
+      'The JWT is malformed or signed with an algorithm other than RS256.',
+    ],
+    actions: [
+      'Run `sfjwt cert check --key KEY --cert CERT` against the certificate uploaded to the app.',
+      'Upload the certificate that belongs to the key (the app\'s JWT Bearer Flow settings).',
+    ],
+  },
+  ERR_OAUTH_AUDIENCE_INVALID: {
+    category: 'org',
+    summary: 'Salesforce: invalid_grant / audience is invalid.',
+    causes: [
+      'Production audience for a sandbox user, or the reverse.',
+      'The org wants its My Domain URL as audience.',
+      '`http://` in the audience.',
+    ],
+    actions: [
+      'Set the audience (--audience or SF_AUDIENCE_URL) to https://test.salesforce.com for sandboxes, https://login.salesforce.com for production.',
+      'Try the My Domain URL as audience.',
+    ],
+  },
+  ERR_OAUTH_ASSERTION_EXPIRED: {
+    category: 'org',
+    summary: 'Salesforce: invalid_grant / expired authorization code (`exp` is in the past).',
+    causes: ['The local clock is slow.', 'A hand-made assertion with `exp` in milliseconds or the wrong time zone.'],
+    actions: ['Synchronise the clock (NTP); sfjwt emits `exp` in seconds, now plus 180 s.'],
+  },
+  ERR_OAUTH_USER_NOT_APPROVED: {
+    category: 'org',
+    summary: "Salesforce: invalid_grant / user hasn't approved this consumer.",
+    causes: [
+      'A sandbox user sent to a production endpoint, or the reverse.',
+      'Permitted Users is not "Admin approved users are pre-authorized".',
+      "The user's profile or permission set is not assigned to the app.",
+      'A self-authorize policy without a prior approval that issued a refresh token.',
+    ],
+    actions: [
+      'Check that the endpoint matches the user: test.salesforce.com or the sandbox My Domain for sandbox users.',
+      'Set Permitted Users to "Admin approved users are pre-authorized" in the app\'s OAuth policies.',
+      "Assign the user's profile or permission set to the app.",
+    ],
+  },
+  ERR_OAUTH_APP_ACCESS_DENIED: {
+    category: 'org',
+    summary: 'Salesforce: invalid_app_access / user is not admin approved to access this app.',
+    causes: ["The app is admin-approved but the user's profile or permission set is not assigned to it."],
+    actions: ["Assign the user's profile or a permission set of the user to the app (Policies, Profiles / Permission Sets)."],
+  },
+  ERR_OAUTH_INACTIVE_USER: {
+    category: 'org',
+    summary: 'Salesforce: invalid_grant / inactive user.',
+    causes: ['The user is deactivated or frozen.'],
+    actions: ['Reactivate the user in Setup, Users, or use an active integration user.'],
+  },
+  ERR_OAUTH_IP_RESTRICTED: {
+    category: 'org',
+    summary: 'Salesforce: invalid_grant / IP restricted or invalid login hours.',
+    causes: ["The caller's IP is outside the profile's login IP ranges.", "The profile's login hours exclude now."],
+    actions: [
+      "Add the caller's IP to the profile's Login IP Ranges or adjust Login Hours.",
+      'Relaxing IP restrictions on the app does not apply to the JWT bearer flow.',
+    ],
+  },
+  ERR_OAUTH_APP_NOT_FOUND: {
+    category: 'org',
+    summary: 'Salesforce: app_not_found / External client app is not installed in this org.',
+    causes: [
+      'The consumer key belongs to an app in another org (or before a sandbox refresh).',
+      'The org wants its My Domain URL as audience instead of login or test.',
+    ],
+    actions: [
+      'Try the My Domain URL as audience (--audience https://MyDomain.my.salesforce.com).',
+      'Check that the External Client App exists in this org and copy its consumer key again.',
+    ],
+  },
+  ERR_OAUTH_UNSUPPORTED_GRANT_TYPE: {
+    category: 'org',
+    summary: 'Salesforce: unsupported_grant_type / grant type not supported.',
+    causes: ['`grant_type` missing, misspelled, in the query string or sent as JSON.'],
+    actions: ['Send a form-encoded body with grant_type=urn:ietf:params:oauth:grant-type:jwt-bearer.'],
+  },
+  ERR_OAUTH_RATE_LIMITED: {
+    category: 'org',
+    summary: 'Salesforce: rate_limit_exceeded (too many logins).',
+    causes: ['Too many token requests for this user in a short time.'],
+    actions: ['Cache the access token and reuse it until a call returns 401 (sfjwt\'s token provider does this).'],
+  },
+  ERR_OAUTH_AUTHENTICATION_FAILURE: {
+    category: 'org',
+    summary: 'Salesforce: invalid_grant / authentication failure (username-password flow).',
+    causes: ['Wrong username, password or security token.', 'The org blocks the username-password flow.'],
+    actions: ['Move this integration to the JWT bearer flow: `sfjwt setup`, then `sfjwt token`.'],
+  },
+  ERR_OAUTH_INVALID_CLIENT: {
+    category: 'org',
+    summary: 'Salesforce: invalid_client / invalid client credentials.',
+    causes: ['Wrong client secret in the username-password flow.'],
+    actions: ['Move this integration to the JWT bearer flow, which sends no client secret.'],
+  },
+  ERR_OAUTH_OTHER: {
+    category: 'org',
+    summary: 'Salesforce returned an OAuth error that sfjwt has no advice for.',
+    causes: ['A new or rare Salesforce answer.'],
+    actions: ['Read error and error_description in the message; search them in docs/troubleshooting.md.'],
+  },
+
+  // Network and HTTP.
+  ERR_HTTP_UNREACHABLE: {
+    category: 'network',
+    summary: 'The token endpoint could not be reached.',
+    causes: ['DNS failure, connection refused or reset.', 'A proxy or firewall blocks the host.'],
+    actions: ['Check the token URL and the network path to it; sfjwt retried transient failures already.'],
+  },
+  ERR_HTTP_TIMEOUT: {
+    category: 'network',
+    summary: 'The token endpoint did not answer in time.',
+    causes: ['A slow or blocked network path.'],
+    actions: ['Retry later, or raise --timeout.'],
+  },
+  ERR_HTTP_SERVER_ERROR: {
+    category: 'network',
+    summary: 'The endpoint kept answering with an HTTP 5xx status.',
+    causes: ['A Salesforce incident or maintenance.', 'A proxy in between failed.'],
+    actions: ['Check https://status.salesforce.com and retry later.'],
+  },
+  ERR_HTTP_UNEXPECTED_RESPONSE: {
+    category: 'network',
+    summary: 'The endpoint answered with something that is not a Salesforce OAuth response.',
+    causes: ['The token URL points at a web page or a proxy, not a Salesforce login host.'],
+    actions: ['Check the token URL: it must be a Salesforce login host, My Domain, site or the emulator.'],
+  },
+  ERR_SESSION_INVALID: {
+    category: 'org',
+    summary: 'A REST call returned 401 INVALID_SESSION_ID (the access token expired or was revoked).',
+    causes: ['The session timeout passed.', 'The token was revoked.'],
+    actions: ['Mint a new token; with JWT there is no refresh token, so sign and exchange a new assertion.'],
+  },
+
+  // Files.
+  ERR_FILE_EXISTS: {
+    category: 'file',
+    summary: 'A file sfjwt would write already exists.',
+    causes: ['An earlier run wrote it.'],
+    actions: ['Pass --force to replace it, or choose another output folder.'],
+  },
+  ERR_FILE_WRITE: {
+    category: 'file',
+    summary: 'A file could not be written.',
+    causes: ['The folder is not writable or the disk is full.'],
+    actions: ['Check the permissions of the output folder.'],
+  },
+  ERR_FILE_READ: {
+    category: 'file',
+    summary: 'A file could not be read.',
+    causes: ['The path is wrong, or the file is not readable by this user.'],
+    actions: ['Check the path and its permissions.'],
+  },
+
+  // Emulator.
+  ERR_EMULATOR_CONFIG: {
+    category: 'usage',
+    summary: 'The emulator configuration is invalid.',
+    causes: ['A JSON file that does not match the documented shape.', 'A certificate that is not PEM.'],
+    actions: ['Fix the field named in the message; docs/emulator.md shows the configuration shape.'],
+  },
+  ERR_PORT_IN_USE: {
+    category: 'usage',
+    summary: 'The port is already in use.',
+    causes: ['Another emulator or server runs on that port.'],
+    actions: ['Choose another --port, or 0 for a random free port.'],
+  },
+
+  // Key material (loading, checking, generating).
+  ERR_KEY_NOT_RSA: {
+    category: 'key',
+    summary: 'The key is not an RSA key; Salesforce accepts only RS256.',
+    causes: ['An EC or Ed25519 key.'],
+    actions: ['Generate an RSA key pair with `sfjwt cert generate` and upload the new certificate.'],
+  },
+} as const satisfies Record<string, CatalogueEntry>;
+
+/** Every code sfjwt raises. */
+export type ErrorCode = keyof typeof entries;
+
+/** The catalogue, keyed by code. */
+export const CATALOGUE: Readonly<Record<ErrorCode, CatalogueEntry & { exitCode: number }>> =
+  Object.fromEntries(
+    Object.entries(entries).map(([code, entry]) => [
+      code,
+      { ...entry, exitCode: EXIT_CODES[entry.category] },
+    ]),
+  ) as unknown as Record<ErrorCode, CatalogueEntry & { exitCode: number }>;
