@@ -1,0 +1,177 @@
+import { randomBytes } from 'node:crypto';
+
+import { SfjwtError } from '../errors/sfjwt-error.js';
+
+export const PRODUCTION_AUDIENCE = 'https://login.salesforce.com';
+export const SANDBOX_AUDIENCE = 'https://test.salesforce.com';
+
+/**
+ * Which `aud` values an app accepts.
+ * - `login-test`: https://login.salesforce.com in a production org,
+ *   https://test.salesforce.com in a sandbox (the documented default);
+ * - `my-domain`: only the org's My Domain URL, as some orgs with External
+ *   Client Apps require since Spring '26; login and test get `app_not_found`;
+ * - a list: exactly those URLs.
+ */
+export type AudienceRule = 'login-test' | 'my-domain' | readonly string[];
+
+/** How the app decides which users may log in (the app's Permitted Users policy). */
+export type PermittedUsers = 'admin-approved' | 'self-authorize';
+
+export interface EmulatorApp {
+  /** Display label; the emulator only logs it. */
+  label: string;
+  kind: 'external-client-app' | 'connected-app';
+  consumerKey: string;
+  /** Client secret, used only by the username-password grant. */
+  consumerSecret?: string;
+  /** PEM certificates uploaded to the app; an assertion verifying against any of them passes. */
+  certificates: string[];
+  permittedUsers: PermittedUsers;
+  /** Profiles assigned to the app (admin-approved policy). */
+  profiles: string[];
+  /** Permission sets assigned to the app (admin-approved policy). */
+  permissionSets: string[];
+  /** Users who approved the app before with the refresh_token scope (self-authorize policy). */
+  approvedUsers: string[];
+  audienceRule: AudienceRule;
+  /** False when the consumer key exists elsewhere but the app is missing from this org. */
+  installed: boolean;
+  /** Until this epoch millisecond the app is still propagating and its key is unknown. */
+  availableAt: number;
+  /** Overrides the org's session timeout for tokens issued to this app. */
+  sessionTimeoutSeconds?: number;
+  scopes: string[];
+}
+
+export interface EmulatorUser {
+  username: string;
+  active: boolean;
+  profile: string;
+  permissionSets: string[];
+  userId: string;
+  /** Password and security token for the username-password grant; never logged. */
+  password?: string;
+  securityToken?: string;
+  /** When set, a login from an address outside every range fails as IP restricted. */
+  loginIpRanges?: Array<{ start: string; end: string }>;
+}
+
+export interface EmulatorOrg {
+  /** 15-character org id, the prefix of every access token. */
+  orgId: string;
+  type: 'production' | 'sandbox';
+  /** The org's My Domain URL (https), used by the `my-domain` audience rule. */
+  myDomainUrl: string;
+  /** Org setting "Allow OAuth Username-Password Flows" turned off (the default since Summer '23). */
+  passwordFlowBlocked: boolean;
+  sessionTimeoutSeconds: number;
+  /** Leeway the emulator grants an `exp` in the past. Salesforce's own leeway is not documented. */
+  clockSkewSeconds: number;
+  /** What an unknown consumer key gets: Salesforce answers either, depending on the org. */
+  unknownClientAnswer: 'invalid_client_id' | 'app_not_found';
+}
+
+export interface EmulatorConfig {
+  org: EmulatorOrg;
+  apps: EmulatorApp[];
+  users: EmulatorUser[];
+}
+
+/** A partial configuration, as read from JSON or flags; `normalizeConfig` fills the defaults. */
+export interface EmulatorConfigInput {
+  org?: Partial<EmulatorOrg>;
+  apps?: Array<Partial<EmulatorApp> & { certificate?: string }>;
+  users?: Array<Partial<EmulatorUser>>;
+}
+
+/** Validates a configuration and fills in every default. */
+export function normalizeConfig(input: EmulatorConfigInput): EmulatorConfig {
+  if (typeof input !== 'object' || input === null) {
+    throw configError('the configuration', 'must be a JSON object');
+  }
+  const org = normalizeOrg(input.org ?? {});
+  const apps = (input.apps ?? []).map((app, index) => normalizeApp(app, index));
+  const users = (input.users ?? []).map((user, index) => normalizeUser(user, index));
+  return { org, apps, users };
+}
+
+function normalizeOrg(org: Partial<EmulatorOrg>): EmulatorOrg {
+  const orgId = org.orgId ?? `00D${randomId(12)}`;
+  if (!/^00D[A-Za-z0-9]{12}$/.test(orgId)) {
+    throw configError('org.orgId', 'must be a 15-character org id starting with 00D');
+  }
+  return {
+    orgId,
+    type: org.type ?? 'production',
+    myDomainUrl: org.myDomainUrl ?? 'https://emulator.my.salesforce.com',
+    passwordFlowBlocked: org.passwordFlowBlocked ?? true,
+    sessionTimeoutSeconds: positive(org.sessionTimeoutSeconds ?? 7200, 'org.sessionTimeoutSeconds'),
+    clockSkewSeconds: org.clockSkewSeconds ?? 0,
+    unknownClientAnswer: org.unknownClientAnswer ?? 'invalid_client_id',
+  };
+}
+
+function normalizeApp(app: Partial<EmulatorApp> & { certificate?: string }, index: number): EmulatorApp {
+  const where = `apps[${index}]`;
+  const certificates = app.certificates ?? (app.certificate === undefined ? [] : [app.certificate]);
+  for (const pem of certificates) {
+    if (typeof pem !== 'string' || !pem.includes('-----BEGIN CERTIFICATE-----')) {
+      throw configError(`${where}.certificates`, 'must hold PEM certificates (-----BEGIN CERTIFICATE-----)');
+    }
+  }
+  return {
+    label: app.label ?? `App ${index + 1}`,
+    kind: app.kind ?? 'external-client-app',
+    consumerKey: app.consumerKey ?? generateConsumerKey(),
+    ...(app.consumerSecret === undefined ? {} : { consumerSecret: app.consumerSecret }),
+    certificates,
+    permittedUsers: app.permittedUsers ?? 'admin-approved',
+    profiles: app.profiles ?? [],
+    permissionSets: app.permissionSets ?? [],
+    approvedUsers: app.approvedUsers ?? [],
+    audienceRule: app.audienceRule ?? 'login-test',
+    installed: app.installed ?? true,
+    availableAt: app.availableAt ?? 0,
+    ...(app.sessionTimeoutSeconds === undefined ? {} : { sessionTimeoutSeconds: app.sessionTimeoutSeconds }),
+    scopes: app.scopes ?? ['api', 'refresh_token'],
+  };
+}
+
+function normalizeUser(user: Partial<EmulatorUser>, index: number): EmulatorUser {
+  if (typeof user.username !== 'string' || user.username === '') {
+    throw configError(`users[${index}].username`, 'is required');
+  }
+  return {
+    ...user,
+    username: user.username,
+    active: user.active ?? true,
+    profile: user.profile ?? 'Integration User',
+    permissionSets: user.permissionSets ?? [],
+    userId: user.userId ?? `005${randomId(12)}`,
+  };
+}
+
+/** A consumer key in Salesforce's shape: `3MVG9` and 80 more characters. */
+export function generateConsumerKey(): string {
+  return `3MVG9${randomBytes(60).toString('base64url').replace(/[-_]/g, '').slice(0, 80)}`;
+}
+
+function randomId(length: number): string {
+  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
+  const bytes = randomBytes(length);
+  return Array.from(bytes, (byte) => alphabet[byte % alphabet.length]).join('');
+}
+
+function positive(value: number, field: string): number {
+  if (!Number.isFinite(value) || value <= 0) {
+    throw configError(field, 'must be a positive number of seconds');
+  }
+  return value;
+}
+
+function configError(field: string, problem: string): SfjwtError {
+  return new SfjwtError('ERR_EMULATOR_CONFIG', `Emulator configuration: ${field} ${problem}.`, {
+    details: { field },
+  });
+}

@@ -1,0 +1,101 @@
+import { SfjwtError, type ErrorDetails } from '../errors/sfjwt-error.js';
+import { adviseOAuthError, type AdviceContext } from '../advice/advise.js';
+import { postForm, type FormPostResult, type RetryPolicy } from './http.js';
+import { codeForSalesforceError } from './salesforce-errors.js';
+
+export const JWT_BEARER_GRANT_TYPE = 'urn:ietf:params:oauth:grant-type:jwt-bearer';
+
+/** The JSON a Salesforce org returns for a JWT bearer grant. */
+export interface TokenResponse {
+  access_token: string;
+  scope?: string;
+  instance_url: string;
+  /** Identity URL: https://HOST/id/ORG_ID/USER_ID. */
+  id: string;
+  token_type: string;
+  sfdc_community_url?: string;
+  sfdc_community_id?: string;
+}
+
+export interface ExchangeOptions {
+  /** Full URL of the token endpoint. */
+  tokenEndpoint: string;
+  assertion: string;
+  timeoutMs?: number;
+  retry?: Partial<RetryPolicy>;
+  onRetry?: (attempt: number, reason: string) => void;
+  /** What the advice for a rejected request may use: audience, username, endpoint kind. */
+  advice: AdviceContext;
+}
+
+/** A token response and what was learnt on the way. */
+export interface ExchangeResult {
+  token: TokenResponse;
+  attempts: number;
+  serverDate?: string;
+}
+
+/**
+ * Exchanges a signed assertion for an access token. A Salesforce refusal
+ * becomes an SfjwtError with Salesforce's `error` and `error_description`,
+ * the endpoint and the audience in `details`, and ranked advice in `actions`.
+ */
+export async function exchangeAssertion(options: ExchangeOptions): Promise<ExchangeResult> {
+  const result = await postForm({
+    url: options.tokenEndpoint,
+    form: { grant_type: JWT_BEARER_GRANT_TYPE, assertion: options.assertion },
+    ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }),
+    ...(options.retry === undefined ? {} : { retry: options.retry }),
+    ...(options.onRetry === undefined ? {} : { onRetry: options.onRetry }),
+  });
+  const body = parseJson(result.body);
+  if (result.status === 200 && isTokenResponse(body)) {
+    return { token: body, attempts: result.attempts, ...(result.serverDate === undefined ? {} : { serverDate: result.serverDate }) };
+  }
+  throw responseError(result, body, options);
+}
+
+function responseError(result: FormPostResult, body: unknown, options: ExchangeOptions): SfjwtError {
+  const details: ErrorDetails = {
+    tokenEndpoint: options.tokenEndpoint,
+    audience: options.advice.audience,
+    status: result.status,
+  };
+  if (isOAuthErrorBody(body)) {
+    const code = codeForSalesforceError(body.error, body.error_description);
+    const text = `${body.error}: ${body.error_description ?? ''}`.trim();
+    return new SfjwtError(
+      code,
+      `Salesforce rejected the token request (HTTP ${result.status} ${text}). Token URL ${options.tokenEndpoint}, audience ${options.advice.audience}.`,
+      {
+        details: { ...details, error: body.error, errorDescription: body.error_description },
+        actions: adviseOAuthError(code, options.advice),
+      },
+    );
+  }
+  if (result.status >= 500) {
+    return new SfjwtError('ERR_HTTP_SERVER_ERROR', `${options.tokenEndpoint} answered HTTP ${result.status} after ${result.attempts} attempts.`, { details });
+  }
+  return new SfjwtError(
+    'ERR_HTTP_UNEXPECTED_RESPONSE',
+    `${options.tokenEndpoint} answered HTTP ${result.status} without a Salesforce OAuth body.`,
+    { details },
+  );
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+function isTokenResponse(body: unknown): body is TokenResponse {
+  const record = body as Partial<TokenResponse> | undefined;
+  return typeof record?.access_token === 'string' && typeof record.instance_url === 'string';
+}
+
+function isOAuthErrorBody(body: unknown): body is { error: string; error_description?: string } {
+  return typeof (body as { error?: unknown } | undefined)?.error === 'string';
+}
