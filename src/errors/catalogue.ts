@@ -303,6 +303,121 @@ const entries = {
     causes: ['An EC or Ed25519 key.'],
     actions: ['Generate an RSA key pair with `sfjwt cert generate` and upload the new certificate.'],
   },
+  ERR_KEY_TOO_SHORT: {
+    category: 'key',
+    summary: 'The RSA key is shorter than 2048 bits, the minimum for RS256.',
+    causes: ['An old 1024-bit key.', 'A test key generated with a small size.'],
+    actions: ['Generate a 2048-bit or longer key pair with `sfjwt cert generate` and upload the new certificate.'],
+  },
+  ERR_KEY_EMPTY: {
+    category: 'key',
+    summary: 'The key file or value is empty.',
+    causes: [
+      'An unset or empty CI secret.',
+      'A file truncated to zero bytes by a failed copy.',
+    ],
+    actions: ['Put the PEM private key (`-----BEGIN PRIVATE KEY-----`) in the file or variable named in the message.'],
+  },
+  ERR_KEY_UNRECOGNIZED: {
+    category: 'key',
+    summary: 'The data is not a key in any format sfjwt reads (PEM, DER, PKCS#12).',
+    causes: [
+      'Random bytes left by a CI secret that failed to decrypt.',
+      'A file path stored in SF_JWT_KEY, which holds the key text itself.',
+      'The wrong file.',
+    ],
+    actions: [
+      'Run `sfjwt cert inspect FILE` on the file to see what it contains.',
+      'Pass a file path with --key-file or SF_JWT_KEY_FILE; SF_JWT_KEY takes the PEM text.',
+    ],
+  },
+  ERR_KEY_MALFORMED: {
+    category: 'key',
+    summary: 'The key is recognisable but damaged: truncated, with lines missing, or with an invalid body.',
+    causes: [
+      'A copy that lost the END line or some lines of the body.',
+      'Characters changed in transit (a CI secret or chat paste).',
+    ],
+    actions: [
+      'Copy the key again from its original file, including the BEGIN and END lines.',
+      'If the original is lost, generate a new pair with `sfjwt cert generate` and upload the new certificate.',
+    ],
+  },
+  ERR_KEY_FORMAT_UNSUPPORTED: {
+    category: 'key',
+    summary: 'The key is in a format sfjwt does not read (OpenSSH, PuTTY, PGP, or a cipher OpenSSL 3 disabled).',
+    causes: ['An SSH key (`BEGIN OPENSSH PRIVATE KEY`) or a PuTTY .ppk file.', 'A key encrypted with DES or RC2.'],
+    actions: ['Convert the key to PEM PKCS#8 with the command in the message.'],
+  },
+  ERR_KEY_IS_CERTIFICATE: {
+    category: 'key',
+    summary: 'A certificate (or certificate request) was given where the private key belongs.',
+    causes: ['The .crt file was passed instead of the .key file written beside it.'],
+    actions: [
+      'Pass the private key file (`-----BEGIN PRIVATE KEY-----`); the certificate is the file uploaded to Salesforce.',
+    ],
+  },
+  ERR_KEY_IS_PUBLIC: {
+    category: 'key',
+    summary: 'A public key was given where the private key belongs.',
+    causes: ['The public half of the pair was exported and passed instead of the private key.'],
+    actions: ['Pass the private key file (`-----BEGIN PRIVATE KEY-----`) that belongs to the certificate uploaded to the app.'],
+  },
+  ERR_KEY_IS_JWT: {
+    category: 'key',
+    summary: 'A signed JWT was given where the private key belongs.',
+    causes: ['An assertion or access token was pasted into the key setting.'],
+    actions: [
+      'Pass the private key with --key-file or SF_JWT_KEY; sfjwt signs the assertion itself.',
+      'Treat the JWT as exposed if it was stored with the key settings.',
+    ],
+  },
+  ERR_KEY_ENCRYPTED: {
+    category: 'key',
+    summary: 'The private key or PKCS#12 keystore is encrypted and no passphrase was given.',
+    causes: ['The key was generated or exported with a passphrase.'],
+    actions: [
+      'Set SF_JWT_KEY_PASSPHRASE, or pass --passphrase-file FILE; in a terminal sfjwt prompts for it.',
+      'Library callers pass `passphrase` in the key source.',
+    ],
+  },
+  ERR_KEY_PASSPHRASE_WRONG: {
+    category: 'key',
+    summary: 'The private key or PKCS#12 keystore could not be decrypted with the passphrase given.',
+    causes: [
+      'A wrong passphrase, or one with a trailing newline or space.',
+      'The passphrase of another key.',
+      'An encrypted file damaged in transit.',
+    ],
+    actions: [
+      'Check the passphrase: a passphrase file is read up to its first line ending.',
+      'Test it with `openssl pkey -in FILE -noout` (or `openssl pkcs12 -in FILE -noout` for a keystore).',
+    ],
+  },
+  ERR_KEY_KEYSTORE_EMPTY: {
+    category: 'key',
+    summary: 'The PKCS#12 keystore contains no private key.',
+    causes: ['The keystore was exported with certificates only (`openssl pkcs12 -export -nokeys`).'],
+    actions: ['Export the keystore again with its private key, or pass the PEM private key file.'],
+  },
+  ERR_KEY_CERT_MISMATCH: {
+    category: 'key',
+    summary: 'The private key does not belong to the certificate.',
+    causes: [
+      'The certificate uploaded to the app was generated with another key.',
+      'A key rotation switched the key but not the certificate, or the reverse.',
+    ],
+    actions: [
+      'Upload the certificate generated with this key, or use the key that belongs to this certificate.',
+      'Compare fingerprints with `sfjwt cert inspect FILE` on each file.',
+    ],
+  },
+  ERR_CERT_INVALID: {
+    category: 'key',
+    summary: 'The file given as a certificate is not an X.509 certificate.',
+    causes: ['The private key or another file was passed as the certificate.', 'A truncated copy.'],
+    actions: ['Pass the PEM certificate (`-----BEGIN CERTIFICATE-----`) uploaded to the app.'],
+  },
 } as const satisfies Record<string, CatalogueEntry>;
 
 /** Every code sfjwt raises. */
