@@ -1,0 +1,23 @@
+import { readFileSync } from 'node:fs';
+import { createPrivateKey, type KeyObject } from 'node:crypto';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+// Compiled tests run from build/test/helpers; the fixtures stay in the source tree.
+const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
+
+/** Absolute path of a file under test/fixtures. */
+export function fixturePath(...parts: string[]): string {
+  return join(root, 'test', 'fixtures', ...parts);
+}
+
+/** The repository root. */
+export const repositoryRoot = root;
+
+/** The matching key pair of the key fixtures: pkcs8.pem and pkcs8.crt. */
+export const fixtureKeyPath = fixturePath('keys', 'pkcs8.pem');
+export const fixtureCertPath = fixturePath('keys', 'pkcs8.crt');
+export const fixtureCertificate = readFileSync(fixtureCertPath, 'utf8');
+export const fixturePrivateKey: KeyObject = createPrivateKey(readFileSync(fixtureKeyPath));
+/** A certificate of another key. */
+export const mismatchCertificate = readFileSync(fixturePath('keys', 'mismatch.crt'), 'utf8');
