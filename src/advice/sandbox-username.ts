@@ -15,3 +15,22 @@ export function looksLikeSandboxUsername(username: string | undefined): boolean 
   // The copy keeps the whole production username and adds one label after its top-level domain.
   return labels.length >= 3 && SANDBOX_SUFFIXES.includes(labels[labels.length - 1] ?? '');
 }
+
+/**
+ * Returns a warning when a sandbox-looking username goes to a production
+ * target: a production endpoint, or an endpoint of unknown family (custom
+ * domain, emulator) with the production audience.
+ */
+export function sandboxUserWarning(
+  username: string,
+  endpoint: { family: string; baseUrl: string },
+  audience: string,
+): string | undefined {
+  const productionTarget =
+    endpoint.family === 'production' || (endpoint.family === 'unknown' && audience === 'https://login.salesforce.com');
+  if (!looksLikeSandboxUsername(username) || !productionTarget) {
+    return undefined;
+  }
+  return `The username ${username} looks like a sandbox user, but ${endpoint.baseUrl} with audience ${audience} targets production. ` +
+    'Sandbox users log in at https://test.salesforce.com or the sandbox My Domain.';
+}

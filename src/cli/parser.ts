@@ -1,6 +1,7 @@
 import yargs, { type Argv, type CommandModule } from 'yargs';
 
-import { type Io, processIo } from './output.js';
+import { SfjwtError } from '../errors/sfjwt-error.js';
+import { type Io, processIo, reportError } from './output.js';
 import { COMMANDS } from './commands/index.js';
 import type { CliState } from './context.js';
 import { VERSION } from '../version.js';
@@ -23,8 +24,10 @@ export function buildParser(io: Io = processIo): { parser: Argv; state: CliState
       if (error !== undefined && error !== null) {
         throw error;
       }
-      io.stderr(`Error ERR_USAGE: ${message}\n  1. Run \`sfjwt --help\` for the list of commands and options.\n`);
-      state.exitCode = 2;
+      // yargs calls this once per nested command level; report the first failure only.
+      if (state.exitCode === 0) {
+        state.exitCode = reportError(io, new SfjwtError('ERR_USAGE', message), false);
+      }
     });
   for (const factory of COMMANDS) {
     parser = parser.command(factory({ io, state }) as CommandModule);

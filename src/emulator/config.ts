@@ -37,7 +37,11 @@ export interface EmulatorApp {
   audienceRule: AudienceRule;
   /** False when the consumer key exists elsewhere but the app is missing from this org. */
   installed: boolean;
-  /** Until this epoch millisecond the app is still propagating and its key is unknown. */
+  /**
+   * Until this epoch millisecond the app is still propagating and its key is
+   * unknown, as after creating or editing a connected app (up to 10 minutes).
+   * In a configuration file, `propagationDelaySeconds` sets it relative to start.
+   */
   availableAt: number;
   /** Overrides the org's session timeout for tokens issued to this app. */
   sessionTimeoutSeconds?: number;
@@ -81,9 +85,12 @@ export interface EmulatorConfig {
 /** A partial configuration, as read from JSON or flags; `normalizeConfig` fills the defaults. */
 export interface EmulatorConfigInput {
   org?: Partial<EmulatorOrg>;
-  apps?: Array<Partial<EmulatorApp> & { certificate?: string }>;
+  apps?: Array<EmulatorAppInput>;
   users?: Array<Partial<EmulatorUser>>;
 }
+
+/** An app as written in a configuration: one certificate may stand for the list. */
+export type EmulatorAppInput = Partial<EmulatorApp> & { certificate?: string; propagationDelaySeconds?: number };
 
 /** Validates a configuration and fills in every default. */
 export function normalizeConfig(input: EmulatorConfigInput): EmulatorConfig {
@@ -112,7 +119,7 @@ function normalizeOrg(org: Partial<EmulatorOrg>): EmulatorOrg {
   };
 }
 
-function normalizeApp(app: Partial<EmulatorApp> & { certificate?: string }, index: number): EmulatorApp {
+function normalizeApp(app: EmulatorAppInput, index: number): EmulatorApp {
   const where = `apps[${index}]`;
   const certificates = app.certificates ?? (app.certificate === undefined ? [] : [app.certificate]);
   for (const pem of certificates) {
@@ -132,7 +139,7 @@ function normalizeApp(app: Partial<EmulatorApp> & { certificate?: string }, inde
     approvedUsers: app.approvedUsers ?? [],
     audienceRule: app.audienceRule ?? 'login-test',
     installed: app.installed ?? true,
-    availableAt: app.availableAt ?? 0,
+    availableAt: app.availableAt ?? (app.propagationDelaySeconds === undefined ? 0 : Date.now() + app.propagationDelaySeconds * 1000),
     ...(app.sessionTimeoutSeconds === undefined ? {} : { sessionTimeoutSeconds: app.sessionTimeoutSeconds }),
     scopes: app.scopes ?? ['api', 'refresh_token'],
   };

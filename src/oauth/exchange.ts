@@ -41,6 +41,7 @@ export interface ExchangeResult {
  * the endpoint and the audience in `details`, and ranked advice in `actions`.
  */
 export async function exchangeAssertion(options: ExchangeOptions): Promise<ExchangeResult> {
+  validateAssertionShape(options.assertion);
   const result = await postForm({
     url: options.tokenEndpoint,
     form: { grant_type: JWT_BEARER_GRANT_TYPE, assertion: options.assertion },
@@ -81,6 +82,21 @@ function responseError(result: FormPostResult, body: unknown, options: ExchangeO
     `${options.tokenEndpoint} answered HTTP ${result.status} without a Salesforce OAuth body.`,
     { details },
   );
+}
+
+/**
+ * Rejects, before sending, an assertion that is not three base64url segments.
+ * A PEM key here gets its own code: it may have been pasted into logs or
+ * tickets on the way, so it must be replaced.
+ */
+export function validateAssertionShape(assertion: string): void {
+  if (assertion.includes('-----BEGIN')) {
+    const isPrivate = /-----BEGIN [A-Z ]*PRIVATE KEY-----/.test(assertion);
+    throw new SfjwtError('ERR_ASSERTION_IS_KEY', `The assertion is PEM text${isPrivate ? ' holding a private key' : ''}, not a signed JWT; nothing was sent.`);
+  }
+  if (!/^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/.test(assertion.trim())) {
+    throw new SfjwtError('ERR_ASSERTION_MALFORMED', `The assertion (${assertion.length} characters) is not three base64url segments separated by dots; nothing was sent.`);
+  }
 }
 
 function parseJson(text: string): unknown {

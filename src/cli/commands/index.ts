@@ -1,5 +1,8 @@
 import type { CommandFactory } from '../context.js';
 import { certCommand } from './cert.js';
+import { doctorCommand } from './doctor.js';
+import { emulatorCommand } from './emulator.js';
+import { tokenCommand } from './token.js';
 
 /**
  * Every sfjwt command, registered from this explicit list. Command modules
@@ -8,4 +11,7 @@ import { certCommand } from './cert.js';
  */
 export const COMMANDS: readonly CommandFactory[] = [
   certCommand,
+  tokenCommand,
+  doctorCommand,
+  emulatorCommand,
 ];

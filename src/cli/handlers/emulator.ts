@@ -1,0 +1,99 @@
+import type { EmulatorConfigInput } from '../../emulator/config.js';
+import { startEmulator, type RunningEmulator } from '../../emulator/server.js';
+import { SfjwtError } from '../../errors/sfjwt-error.js';
+import { readTextFile } from '../../util/read-text.js';
+import type { EmulatorArgs } from '../commands/emulator.js';
+import { printJson, printLines, type Io } from '../output.js';
+
+/** Runs `sfjwt emulator` until SIGINT or SIGTERM; returns the exit code. */
+export async function runEmulator(args: EmulatorArgs, io: Io): Promise<number> {
+  const config = await buildConfig(args);
+  const emulator = await startEmulator({
+    config,
+    port: args.port,
+    host: args.host,
+    ...(args.quiet ? {} : { log: (line: string) => io.stderr(`${new Date().toISOString()} ${line}\n`) }),
+  });
+  if (args.json) {
+    printJson(io, summaryJson(emulator));
+  } else {
+    printLines(io, summaryLines(emulator));
+  }
+  await waitForSignal();
+  await emulator.close();
+  return 0;
+}
+
+async function buildConfig(args: EmulatorArgs): Promise<EmulatorConfigInput> {
+  const fromFile = args.config === undefined ? {} : await readJson(args.config);
+  const config: EmulatorConfigInput = {
+    ...fromFile,
+    org: { type: args['org-type'], sessionTimeoutSeconds: args['session-timeout'], ...fromFile.org },
+    apps: [...(fromFile.apps ?? [])],
+    users: [...(fromFile.users ?? [])],
+  };
+  if (args['app-cert'] !== undefined) {
+    config.apps?.push({
+      label: 'Quick start app',
+      certificate: await readTextFile(args['app-cert'], 'certificate'),
+      profiles: [args.profile],
+      ...(args['consumer-key'] === undefined ? {} : { consumerKey: args['consumer-key'] }),
+    });
+  }
+  for (const username of args.user ?? []) {
+    config.users?.push({ username, profile: args.profile });
+  }
+  return config;
+}
+
+async function readJson(path: string): Promise<EmulatorConfigInput> {
+  const text = await readTextFile(path, 'configuration');
+  try {
+    return JSON.parse(text) as EmulatorConfigInput;
+  } catch (error) {
+    throw new SfjwtError('ERR_EMULATOR_CONFIG', `${path} is not valid JSON (${(error as Error).message}).`, {
+      details: { path },
+    });
+  }
+}
+
+
+function summaryJson(emulator: RunningEmulator): Record<string, unknown> {
+  return {
+    url: emulator.url,
+    apps: emulator.config.apps.map((app) => ({ label: app.label, consumerKey: app.consumerKey, kind: app.kind })),
+    users: emulator.config.users.map((user) => ({ username: user.username, profile: user.profile })),
+  };
+}
+
+function summaryLines(emulator: RunningEmulator): string[] {
+  const lines = [`Salesforce emulator listening on ${emulator.url}`];
+  for (const app of emulator.config.apps) {
+    lines.push(`  App "${app.label}": consumer key ${app.consumerKey}`);
+  }
+  for (const user of emulator.config.users) {
+    lines.push(`  User ${user.username} (profile ${user.profile})`);
+  }
+  const app = emulator.config.apps[0];
+  const user = emulator.config.users[0];
+  if (app !== undefined && user !== undefined) {
+    lines.push(
+      'Try it:',
+      `  sfjwt token --login-url ${emulator.url} --client-id ${app.consumerKey} --username ${user.username} --key-file certs/server.key`,
+    );
+  }
+  lines.push('Press Ctrl+C to stop.');
+  return lines;
+}
+
+function waitForSignal(): Promise<void> {
+  return new Promise((resolve) => {
+    const stop = (): void => {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+      resolve();
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+  });
+}
