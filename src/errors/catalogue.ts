@@ -296,6 +296,54 @@ const entries = {
     actions: ['Choose another --port, or 0 for a random free port.'],
   },
 
+  // Token provider, clients and broker.
+  ERR_TOKEN_STORE_UNREACHABLE: {
+    category: 'network',
+    summary: 'The Redis token store could not be reached, or a command to it failed.',
+    causes: [
+      'Redis is not running at the URL, or a firewall blocks the port.',
+      'Wrong password or user in the URL (NOAUTH, WRONGPASS).',
+      'A rediss:// URL for a server without TLS, or the reverse.',
+    ],
+    actions: [
+      'Check the URL with `redis-cli -u URL ping`.',
+      'Leave the store unset to cache tokens in this process\'s memory instead.',
+    ],
+  },
+  ERR_TOKEN_STORE_TIMEOUT: {
+    category: 'network',
+    summary: 'Another process held the token lock in Redis longer than the wait timeout.',
+    causes: [
+      'The holder\'s token request is slow (a slow network path to Salesforce).',
+      'The holder died; its lock expires after lockTtlMs.',
+    ],
+    actions: ['Retry; raise redis.waitTimeoutMs above redis.lockTtlMs if token requests are slow.'],
+  },
+  ERR_JSFORCE_MISSING: {
+    category: 'usage',
+    summary: 'The jsforce adapter was called but the jsforce package is not installed.',
+    causes: ['jsforce is an optional peer dependency of sfjwt and was not installed.'],
+    actions: ['Run `npm install jsforce@3`.'],
+  },
+  ERR_BROKER_CONFIG: {
+    category: 'usage',
+    summary: 'The broker configuration file is invalid.',
+    causes: [
+      'A field missing or of the wrong type.',
+      'The local secret given as a literal instead of a hash, a file or an environment variable.',
+      'The secret file or environment variable is empty or unset.',
+    ],
+    actions: ['Fix the field named in the message; docs/cli.md shows the broker configuration shape.'],
+  },
+
+  // Faults of sfjwt itself.
+  ERR_INTERNAL: {
+    category: 'internal',
+    summary: 'sfjwt failed in a way it did not anticipate.',
+    causes: ['A bug in sfjwt or in a library below it.'],
+    actions: ['Report it with the command line and the message (secrets are already masked in it).'],
+  },
+
   // Key material (loading, checking, generating).
   ERR_KEY_NOT_RSA: {
     category: 'key',
@@ -390,7 +438,7 @@ const entries = {
       'An encrypted file damaged in transit.',
     ],
     actions: [
-      'Check the passphrase: a passphrase file is read up to its first line ending.',
+      'Check the passphrase: a passphrase file is read whole, less one trailing newline.',
       'Test it with `openssl pkey -in FILE -noout` (or `openssl pkcs12 -in FILE -noout` for a keystore).',
     ],
   },
@@ -417,6 +465,34 @@ const entries = {
     summary: 'The file given as a certificate is not an X.509 certificate.',
     causes: ['The private key or another file was passed as the certificate.', 'A truncated copy.'],
     actions: ['Pass the PEM certificate (`-----BEGIN CERTIFICATE-----`) uploaded to the app.'],
+  },
+
+  // App setup (`sfjwt setup`).
+  ERR_SETUP_CERT_IS_PRIVATE_KEY: {
+    category: 'key',
+    summary: 'The file given as the app certificate contains a private key.',
+    causes: ['The .key file was passed to --cert instead of the .crt file written beside it.'],
+    actions: [
+      'Pass the certificate (`-----BEGIN CERTIFICATE-----`) to --cert; the private key stays with the integration.',
+      'If the key was uploaded or committed anywhere, treat it as exposed: generate a new pair with `sfjwt cert generate`.',
+    ],
+  },
+  ERR_SETUP_CERT_TOO_LARGE: {
+    category: 'key',
+    summary: 'The certificate file is larger than the 4 KB that Salesforce accepts for upload.',
+    causes: [
+      'A certificate chain or a bundle of several files.',
+      'The text dump of `openssl x509 -text` saved in front of the PEM block.',
+    ],
+    actions: [
+      'Pass the single certificate generated with the integration key (a 2048-bit RSA certificate is about 1.2 KB).',
+    ],
+  },
+  ERR_SETUP_CANCELLED: {
+    category: 'usage',
+    summary: 'The setup questions were cancelled before every answer was given; nothing was written.',
+    causes: ['Ctrl+C or Ctrl+D at a prompt.'],
+    actions: ['Run `sfjwt setup` again, or pass every setting as an option with --yes to skip the questions.'],
   },
 } as const satisfies Record<string, CatalogueEntry>;
 
