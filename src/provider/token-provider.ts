@@ -1,0 +1,239 @@
+import type { KeyObject } from 'node:crypto';
+
+import { SfjwtError } from '../errors/sfjwt-error.js';
+import type { ErrorCode } from '../errors/catalogue.js';
+import { loadPrivateKey, type KeySource } from '../keys/load-key.js';
+import { classifyLoginUrl, PRODUCTION_LOGIN_URL } from '../oauth/endpoints.js';
+import type { TokenResponse } from '../oauth/exchange.js';
+import { getAccessToken, type JwtLoginOptions } from '../token/get-access-token.js';
+import { validateIdentity } from '../token/validate-identity.js';
+import { tokenCacheKey } from './cache-key.js';
+import { resolveStore } from './resolve-store.js';
+import type { RedisStoreOptions } from './redis-store.js';
+import type { StoredToken, TokenStore } from './types.js';
+
+/**
+ * Default maximum age of a cached token: one hour. Salesforce does not return
+ * the session timeout with the token; the default timeout is two hours and
+ * counts from the last use, so a token younger than one hour is alive unless
+ * the org set a shorter timeout or revoked it, and a 401 covers those cases.
+ */
+export const DEFAULT_MAX_AGE_SECONDS = 3_600;
+
+/** Why the provider asked for a new token. */
+export type MintReason = 'missing' | 'expired' | 'invalidated';
+
+/** One token request made by the provider; it never holds the token. */
+export interface MintEvent {
+  cacheKey: string;
+  reason: MintReason;
+  outcome: 'issued' | 'failed';
+  durationMs: number;
+  /** The error code of a failed request. */
+  code?: ErrorCode;
+}
+
+export interface TokenProviderOptions extends JwtLoginOptions {
+  /**
+   * Where tokens are cached: a TokenStore, or a redis:// or rediss:// URL to
+   * share them across processes. In this process's memory unless set.
+   */
+  store?: TokenStore | string;
+  /** Settings of the Redis store created from a `store` URL. */
+  redis?: Omit<RedisStoreOptions, 'url'>;
+  /**
+   * Seconds after which a cached token is replaced before use (default 3,600).
+   * Keep it below the session timeout of the org or app; Infinity reuses a
+   * token until a call returns 401.
+   */
+  maxAgeSeconds?: number;
+  /** Milliseconds a Salesforce rejection is handed to later callers instead of a new request (default 5,000). */
+  failureHoldMs?: number;
+  /** Called after each token request the provider makes, for logs and metrics. */
+  onMint?: (event: MintEvent) => void;
+}
+
+/** Cached, shared access to the access token of one (token URL, consumer key, username). */
+export interface TokenProvider {
+  /** Returns the cached token, or mints one; concurrent callers share one request. */
+  getToken(): Promise<StoredToken>;
+  /**
+   * Reports that `staleAccessToken` was rejected (HTTP 401 INVALID_SESSION_ID)
+   * and returns a token to retry with. Only the first report of a token mints
+   * a new one; later reports of the same token get that new token.
+   */
+  invalidate(staleAccessToken: string): Promise<StoredToken>;
+  /** The cache key: a hash of the token URL, consumer key and username. */
+  readonly cacheKey: string;
+  readonly tokenEndpoint: string;
+  /** Closes the store when the provider created it from a URL or by default. */
+  close(): Promise<void>;
+}
+
+/**
+ * Creates a token provider: getAccessToken with a cache in front of it.
+ *
+ * @example
+ * ```ts
+ * const provider = createTokenProvider({
+ *   clientId: process.env.SF_CLIENT_ID!,
+ *   username: 'integration@example.com',
+ *   privateKey: { path: 'certs/server.key' },
+ *   store: process.env.REDIS_URL, // optional: share tokens across processes
+ * });
+ * const { response } = await provider.getToken();
+ * ```
+ */
+export function createTokenProvider(options: TokenProviderOptions): TokenProvider {
+  if (typeof options !== 'object' || options === null) {
+    throw new TypeError('createTokenProvider needs an options object');
+  }
+  validateIdentity(options.clientId, options.username);
+  return new CachingTokenProvider(options);
+}
+
+interface Flight {
+  stale: string | undefined;
+  promise: Promise<StoredToken>;
+}
+
+class CachingTokenProvider implements TokenProvider {
+  readonly cacheKey: string;
+  readonly tokenEndpoint: string;
+  private readonly store: TokenStore;
+  private readonly ownsStore: boolean;
+  private readonly maxAgeMs: number;
+  private readonly now: () => number;
+  private local: StoredToken | undefined;
+  private flight: Flight | undefined;
+  private key: Promise<KeyObject> | undefined;
+
+  constructor(private readonly options: TokenProviderOptions) {
+    this.tokenEndpoint = classifyLoginUrl(options.loginUrl ?? PRODUCTION_LOGIN_URL).tokenEndpoint;
+    this.cacheKey = tokenCacheKey(this.tokenEndpoint, options.clientId, options.username);
+    this.maxAgeMs = maxAgeMs(options.maxAgeSeconds);
+    this.now = options.now ?? Date.now;
+    const resolved = resolveStore(options, this.maxAgeMs);
+    this.store = resolved.store;
+    this.ownsStore = resolved.owned;
+  }
+
+  getToken(): Promise<StoredToken> {
+    const local = this.local;
+    if (local !== undefined && this.isFresh(local)) {
+      return Promise.resolve(local);
+    }
+    return this.refresh(undefined);
+  }
+
+  invalidate(staleAccessToken: string): Promise<StoredToken> {
+    if (typeof staleAccessToken !== 'string') {
+      return Promise.reject(new TypeError('invalidate needs the rejected access token as a string'));
+    }
+    const local = this.local;
+    if (local !== undefined && local.response.access_token !== staleAccessToken && this.isFresh(local)) {
+      return Promise.resolve(local);
+    }
+    return this.refresh(staleAccessToken);
+  }
+
+  async close(): Promise<void> {
+    if (this.ownsStore) {
+      await this.store.close();
+    }
+  }
+
+  /** Joins the request in flight or starts one; a caller joins at most two requests. */
+  private refresh(stale: string | undefined): Promise<StoredToken> {
+    const current = this.flight;
+    if (current === undefined) {
+      return this.startFlight(stale);
+    }
+    if (current.stale === stale) {
+      return current.promise;
+    }
+    return current.promise.then((entry) => (this.isAcceptable(entry, stale) ? entry : this.joinOrStart(stale)));
+  }
+
+  private joinOrStart(stale: string | undefined): Promise<StoredToken> {
+    const flight = this.flight;
+    return flight !== undefined && flight.stale === stale ? flight.promise : this.startFlight(stale);
+  }
+
+  private startFlight(stale: string | undefined): Promise<StoredToken> {
+    const reason: MintReason = stale !== undefined ? 'invalidated' : this.local === undefined ? 'missing' : 'expired';
+    const usable = (entry: StoredToken): boolean => this.isAcceptable(entry, stale);
+    const promise = this.store
+      .getOrMint(this.cacheKey, usable, () => this.mint(reason))
+      .then((entry) => {
+        this.local = entry;
+        return entry;
+      })
+      .finally(() => {
+        if (this.flight?.promise === promise) {
+          this.flight = undefined;
+        }
+      });
+    this.flight = { stale, promise };
+    return promise;
+  }
+
+  private async mint(reason: MintReason): Promise<TokenResponse> {
+    const started = this.now();
+    const report = (outcome: MintEvent['outcome'], code?: ErrorCode): void => {
+      const event: MintEvent = { cacheKey: this.cacheKey, reason, outcome, durationMs: this.now() - started };
+      this.options.onMint?.(code === undefined ? event : { ...event, code });
+    };
+    try {
+      const { store: _store, redis: _redis, maxAgeSeconds: _age, failureHoldMs: _hold, onMint: _onMint, ...login } =
+        this.options;
+      const result = await getAccessToken({ ...login, privateKey: await this.privateKey() });
+      report('issued');
+      return result.token;
+    } catch (error) {
+      report('failed', error instanceof SfjwtError ? error.code : undefined);
+      throw error;
+    }
+  }
+
+  /** Loads a key source once; a failed load is tried again on the next mint. */
+  private privateKey(): Promise<KeyObject> {
+    const source = this.options.privateKey;
+    if (isKeyObject(source)) {
+      return Promise.resolve(source);
+    }
+    this.key ??= loadPrivateKey(source as KeySource).then((loaded) => loaded.privateKey);
+    this.key.catch(() => {
+      this.key = undefined;
+    });
+    return this.key;
+  }
+
+  private isAcceptable(entry: StoredToken, stale: string | undefined): boolean {
+    return entry.response.access_token !== stale && this.isFresh(entry);
+  }
+
+  private isFresh(entry: StoredToken): boolean {
+    return this.now() - entry.issuedAt < this.maxAgeMs;
+  }
+}
+
+function isKeyObject(key: JwtLoginOptions['privateKey']): key is KeyObject {
+  return typeof (key as KeyObject).asymmetricKeyType === 'string' || (key as KeyObject).type === 'private';
+}
+
+function maxAgeMs(seconds: number | undefined): number {
+  if (seconds === undefined) {
+    return DEFAULT_MAX_AGE_SECONDS * 1000;
+  }
+  if (typeof seconds !== 'number') {
+    throw new TypeError(`maxAgeSeconds must be a number, got ${typeof seconds}`);
+  }
+  if (Number.isNaN(seconds) || seconds <= 0) {
+    throw new SfjwtError('ERR_SETTING_INVALID', `maxAgeSeconds must be a positive number of seconds, got ${seconds}.`, {
+      details: { setting: 'maxAgeSeconds' },
+      actions: ['Pass a value below the session timeout of the org or app, for example 3600; Infinity disables it.'],
+    });
+  }
+  return seconds * 1000;
+}
