@@ -336,46 +336,6 @@ const entries = {
     actions: ['Fix the field named in the message; docs/cli.md shows the broker configuration shape.'],
   },
 
-  // Token provider, clients and broker.
-  ERR_TOKEN_STORE_UNREACHABLE: {
-    category: 'network',
-    summary: 'The Redis token store could not be reached, or a command to it failed.',
-    causes: [
-      'Redis is not running at the URL, or a firewall blocks the port.',
-      'Wrong password or user in the URL (NOAUTH, WRONGPASS).',
-      'A rediss:// URL for a server without TLS, or the reverse.',
-    ],
-    actions: [
-      'Check the URL with `redis-cli -u URL ping`.',
-      'Leave the store unset to cache tokens in this process\'s memory instead.',
-    ],
-  },
-  ERR_TOKEN_STORE_TIMEOUT: {
-    category: 'network',
-    summary: 'Another process held the token lock in Redis longer than the wait timeout.',
-    causes: [
-      'The holder\'s token request is slow (a slow network path to Salesforce).',
-      'The holder died; its lock expires after lockTtlMs.',
-    ],
-    actions: ['Retry; raise redis.waitTimeoutMs above redis.lockTtlMs if token requests are slow.'],
-  },
-  ERR_JSFORCE_MISSING: {
-    category: 'usage',
-    summary: 'The jsforce adapter was called but the jsforce package is not installed.',
-    causes: ['jsforce is an optional peer dependency of sfjwt and was not installed.'],
-    actions: ['Run `npm install jsforce@3`.'],
-  },
-  ERR_BROKER_CONFIG: {
-    category: 'usage',
-    summary: 'The broker configuration file is invalid.',
-    causes: [
-      'A field missing or of the wrong type.',
-      'The local secret given as a literal instead of a hash, a file or an environment variable.',
-      'The secret file or environment variable is empty or unset.',
-    ],
-    actions: ['Fix the field named in the message; docs/cli.md shows the broker configuration shape.'],
-  },
-
   // Faults of sfjwt itself.
   ERR_INTERNAL: {
     category: 'internal',
@@ -533,6 +493,20 @@ const entries = {
     summary: 'The setup questions were cancelled before every answer was given; nothing was written.',
     causes: ['Ctrl+C or Ctrl+D at a prompt.'],
     actions: ['Run `sfjwt setup` again, or pass every setting as an option with --yes to skip the questions.'],
+  },
+
+  // Migration advisor (`sfjwt scan`). Path errors are usage errors, so scan exits 2 for them.
+  ERR_SCAN_PATH_NOT_FOUND: {
+    category: 'usage',
+    summary: 'A path given to `sfjwt scan` does not exist.',
+    causes: ['A typo in the path.', 'The command runs in another folder than expected.'],
+    actions: ['Check the path, or run `sfjwt scan` without a path to scan the current folder.'],
+  },
+  ERR_SCAN_PATH_UNREADABLE: {
+    category: 'usage',
+    summary: 'A path given to `sfjwt scan` exists but cannot be read.',
+    causes: ['The file or folder is not readable by this user.'],
+    actions: ['Check the permissions of the path, or scan another path.'],
   },
 } as const satisfies Record<string, CatalogueEntry>;
 

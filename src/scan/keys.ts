@@ -1,0 +1,46 @@
+/**
+ * Tells whether a setting name holds a Salesforce password or security token:
+ * `SF_PASSWORD`, `salesforce.security-token`, `sfdc.password`, `SalesforcePassword`.
+ * Keystore, proxy, database and other passwords are left out.
+ */
+
+const SALESFORCE_WORDS = new Set(['salesforce', 'sfdc', 'sforce', 'sf', 'sfdx']);
+const PASSWORD_WORDS = new Set(['password', 'passwd', 'pwd', 'pass']);
+// Passwords of something other than the Salesforce user.
+const OTHER_SECRET_WORDS = new Set([
+  'keystore', 'truststore', 'store', 'proxy', 'passphrase', 'key', 'jwt', 'cert', 'certificate',
+  'pfx', 'p12', 'jks', 'db', 'database', 'jdbc', 'smtp', 'mail', 'redis', 'ftp', 'sftp', 'ssh',
+  'ldap', 'encryption', 'policy', 'expiry', 'expires', 'length', 'min', 'max', 'pattern', 'regex',
+  'hash', 'salt', 'reset', 'confirm',
+]);
+
+/** Splits a setting name into lower-case words at punctuation and camelCase boundaries. */
+export function keyWords(key: string): string[] {
+  return key
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
+    .split(/[^A-Za-z0-9]+/)
+    .filter((word) => word !== '')
+    .map((word) => word.toLowerCase());
+}
+
+export type SecretKind = 'password' | 'security-token';
+
+/** Returns what kind of Salesforce secret a name holds, if it names one. */
+export function salesforceSecretKind(key: string, salesforceContext = false): SecretKind | undefined {
+  const words = keyWords(key);
+  if (words.some((word) => OTHER_SECRET_WORDS.has(word))) {
+    return undefined;
+  }
+  if (!salesforceContext && !words.some((word) => SALESFORCE_WORDS.has(word) || word.startsWith('salesforce'))) {
+    return undefined;
+  }
+  if (words.some((word) => PASSWORD_WORDS.has(word) || /^(?:salesforce|sfdc|sf)password$/.test(word))) {
+    return 'password';
+  }
+  const joined = words.join('');
+  if (joined.includes('securitytoken')) {
+    return 'security-token';
+  }
+  return undefined;
+}

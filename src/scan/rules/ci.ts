@@ -1,0 +1,51 @@
+/**
+ * CI pipelines that hand a Salesforce password or security token to a job:
+ * an environment entry (`SF_PASSWORD: ${{ secrets.SF_PASSWORD }}`) or a
+ * reference in a script (`$SF_PASSWORD`, `secrets.SALESFORCE_PASSWORD`,
+ * `credentialsId: 'sf-password'`).
+ */
+
+import { configEntries } from '../config-entries.js';
+import { salesforceSecretKind } from '../keys.js';
+import type { SourceFile } from '../source-file.js';
+import type { RuleMatch } from '../types.js';
+import { classifyConfigValue } from '../values.js';
+import { type Rule, allMatches, matchAt } from './rule.js';
+
+const CI_PATH =
+  /\/\.(?:github|gitea|forgejo)\/workflows\/[^/]+\.ya?ml$|\/\.gitlab-ci\.ya?ml$|\/azure-pipelines[^/]*\.ya?ml$|\/bitbucket-pipelines\.ya?ml$|\/\.circleci\/config\.ya?ml$|\/jenkinsfile[^/]*$|\/\.travis\.ya?ml$|\/buildspec[^/]*\.ya?ml$|\/cloudbuild\.ya?ml$|\/\.drone\.ya?ml$|\/appveyor\.ya?ml$|\/\.buildkite\/[^/]+\.ya?ml$|\/codemagic\.ya?ml$/i;
+
+// secrets.NAME, env.NAME, vars.NAME, ${NAME}, $(NAME), $NAME, %NAME%, credentialsId: 'name', variable: 'NAME'.
+const REFERENCE =
+  /\b(?:secrets|env|vars)\.([A-Za-z_][\w]*)|\$\{([A-Za-z_]\w*)\}|\$\(([A-Za-z_][\w.]*)\)|\$([A-Za-z_]\w*)|%([A-Za-z_]\w*)%|\b(?:credentialsId|variable)\s*:\s*['"]([\w.-]+)['"]/g;
+
+/** Tells whether `file` is a CI pipeline definition. */
+export function isCiFile(file: SourceFile): boolean {
+  return CI_PATH.test(file.absolutePath);
+}
+
+function referenceMatches(file: SourceFile): RuleMatch[] {
+  return allMatches(REFERENCE, file.text)
+    .filter((match) => salesforceSecretKind(match.slice(1).find((group) => group !== undefined) ?? '') !== undefined)
+    .map((match) => matchAt(match.index, { kind: 'reference', secrets: [] }));
+}
+
+function entryMatches(file: SourceFile): RuleMatch[] {
+  return configEntries(file)
+    .filter((entry) => salesforceSecretKind(entry.key.slice(entry.key.lastIndexOf('.') + 1)) !== undefined)
+    .map((entry) => matchAt(entry.keyOffset, classifyConfigValue(entry.value, entry.valueOffset)));
+}
+
+export const CI_RULE: Rule = {
+  id: 'ci-password',
+  title: 'Salesforce password passed to a CI job',
+  mechanism: 'credentials',
+  ecosystem: 'CI pipelines',
+  summary: 'CI pipeline that passes a Salesforce password or security token to a job.',
+  replacement:
+    'Store the private key as a CI secret, write it to a file in the job and log in with ' +
+    '`sf org login jwt --client-id ... --jwt-key-file ... --username ...` (or mint a token with ' +
+    '`sfjwt token`); then delete the password and security token secrets.',
+  appliesTo: isCiFile,
+  check: (file) => [...entryMatches(file), ...referenceMatches(file)],
+};

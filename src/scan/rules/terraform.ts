@@ -1,0 +1,69 @@
+/**
+ * Terraform that keeps or passes a Salesforce password or security token:
+ * an attribute (`salesforce_password = "..."`, `password` inside a
+ * `provider "salesforce"` block), a `variable "sf_password"` declaration,
+ * or a secret resource named after one (`secret_name = "SF_PASSWORD"`).
+ */
+
+import { salesforceSecretKind } from '../keys.js';
+import type { SourceFile } from '../source-file.js';
+import type { RuleMatch } from '../types.js';
+import { type ValueClass, classifyConfigValue } from '../values.js';
+import { type Rule, allMatches, matchAt } from './rule.js';
+
+const ATTRIBUTE = /^[ \t]*"?([A-Za-z_][\w-]*)"?[ \t]*[=:][ \t]*(.+?)[ \t]*,?[ \t]*$/gm;
+const VARIABLE = /^[ \t]*variable[ \t]+"([^"]+)"[ \t]*\{/gm;
+const SALESFORCE_BLOCK = /^[ \t]*(?:provider|resource|data|module)[ \t]+"[^"]*(?:salesforce|sfdc)[^"]*"/im;
+const NAME_ATTRIBUTE = /^(?:secret_name|name|key|variable_name|secret_id|parameter_name)$/;
+
+/** Classifies an HCL value: an unquoted value is an expression (var.x, a resource attribute, a function). */
+function classifyHcl(value: string, offset: number): ValueClass {
+  return value.startsWith('"') || value.startsWith("'") ? classifyConfigValue(value, offset) : { kind: 'reference', secrets: [] };
+}
+
+/** Classifies the `default` of the variable block starting at `offset`; no default is a reference. */
+function variableValue(file: SourceFile, offset: number): ValueClass {
+  const close = file.text.indexOf('\n}', offset);
+  const body = file.text.slice(offset, close < 0 ? file.text.length : close);
+  const fallback = /^[ \t]*default[ \t]*=[ \t]*(.+?)[ \t]*$/m.exec(body);
+  if (fallback === null) {
+    return { kind: 'reference', secrets: [] };
+  }
+  const value = fallback[1] ?? '';
+  return classifyHcl(value, offset + fallback.index + fallback[0].indexOf(value));
+}
+
+function attributeMatches(file: SourceFile): RuleMatch[] {
+  const salesforceBlock = SALESFORCE_BLOCK.test(file.text);
+  const matches: RuleMatch[] = [];
+  for (const match of allMatches(ATTRIBUTE, file.text)) {
+    const [whole, key = '', value = ''] = match;
+    const valueOffset = match.index + whole.lastIndexOf(value);
+    const keyOffset = match.index + whole.indexOf(key);
+    if (salesforceSecretKind(key, salesforceBlock) !== undefined) {
+      matches.push(matchAt(keyOffset, classifyHcl(value, valueOffset)));
+    } else if (NAME_ATTRIBUTE.test(key) && salesforceSecretKind(value.replace(/"/g, '')) !== undefined) {
+      matches.push(matchAt(keyOffset, { kind: 'reference', secrets: [] }));
+    }
+  }
+  return matches;
+}
+
+function variableMatches(file: SourceFile): RuleMatch[] {
+  return allMatches(VARIABLE, file.text)
+    .filter((match) => salesforceSecretKind(match[1] ?? '') !== undefined)
+    .map((match) => matchAt(match.index + match[0].indexOf('variable'), variableValue(file, match.index)));
+}
+
+export const TERRAFORM_RULE: Rule = {
+  id: 'terraform-password',
+  title: 'Salesforce password in Terraform',
+  mechanism: 'credentials',
+  ecosystem: 'Terraform',
+  summary: 'Terraform configuration that keeps or passes a Salesforce password or security token.',
+  replacement:
+    'Configure the Salesforce provider for JWT (`client_id`, `private_key` from a secret store, `username`, ' +
+    '`login_url`), and store the private key instead of the password in any secret resource.',
+  appliesTo: (file) => file.language === 'terraform',
+  check: (file) => [...variableMatches(file), ...attributeMatches(file)],
+};
