@@ -1,36 +1,51 @@
-import { createPrivateKey, type KeyObject } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
+import { decodeKeyMaterial } from './decode.js';
+import { permissionWarning } from './file-permissions.js';
+import { cacheKey, getCachedKey, setCachedKey } from './key-cache.js';
+import { readKeyInput } from './read-input.js';
+import { selectPrivateKey } from './select-key.js';
+import type { KeySource, LoadedKey } from './types.js';
 
-import { SfjwtError } from '../errors/sfjwt-error.js';
+export type { KeyEncoding, KeySource, LoadedKey } from './types.js';
 
-/** Where the private key comes from: exactly one of `path` and `data`. */
-export interface KeySource {
-  /** Path of a key file (PEM, DER or PKCS#12). */
-  path?: string;
-  /** The key itself, as text or bytes (for example the value of SF_JWT_KEY). */
-  data?: string | Uint8Array;
-  /** Passphrase of an encrypted key or PKCS#12 keystore. */
-  passphrase?: string;
-}
-
-/** A private key ready for RS256 signing. */
-export interface LoadedKey {
-  privateKey: KeyObject;
-  /** The certificate that came with the key (PKCS#12, or a PEM holding both), as PEM. */
-  certificatePem?: string;
-  /** Human description of the detected format, for example "PEM PKCS#8". */
-  format: string;
-}
-
-// NOTE: minimal loader for PEM and DER without normalisation; the full loader replaces it.
+/**
+ * Loads an RSA private key for RS256 signing from a file or from text/bytes.
+ *
+ * Reads PEM PKCS#8 and PKCS#1 (plain, encrypted, or with OpenSSL's
+ * Proc-Type/DEK-Info encryption), DER PKCS#8 and PKCS#1, and PKCS#12
+ * keystores (legacy RC2/3DES ones included). Repairs text damaged in transit:
+ * literal `\n`, CRLF, a byte order mark, quotes, indentation, spaces in place
+ * of newlines, base64 of the whole file. A certificate after the key is kept
+ * in `certificatePem` when it belongs to the key.
+ *
+ * Each distinct input (bytes, passphrase, label) is parsed once per process;
+ * later calls return the cached KeyObject. File permission warnings are
+ * computed on every call.
+ *
+ * Raises SfjwtError with ERR_KEY_* codes for unusable input, ERR_FILE_READ
+ * for an unreadable file, ERR_SETTING_MISSING when the source is empty, and
+ * TypeError for a malformed KeySource.
+ *
+ * @example
+ * ```ts
+ * const { privateKey, warnings } = await loadPrivateKey({
+ *   path: 'certs/server.key',
+ *   passphrase: process.env.SF_JWT_KEY_PASSPHRASE,
+ * });
+ * ```
+ */
 export async function loadPrivateKey(source: KeySource): Promise<LoadedKey> {
-  const data = source.path === undefined ? source.data : await readFile(source.path);
-  if (data === undefined) {
-    throw new SfjwtError('ERR_SETTING_MISSING', 'No private key was given.');
+  const input = await readKeyInput(source);
+  const key = cacheKey(input.bytes, source.passphrase, input.label);
+  let selected = getCachedKey(key);
+  if (selected === undefined) {
+    const material = await decodeKeyMaterial(input.bytes, source.passphrase, input.label);
+    selected = selectPrivateKey(material, source.passphrase, input.label);
+    setCachedKey(key, selected);
   }
-  const privateKey = createPrivateKey({ key: Buffer.from(data), passphrase: source.passphrase });
-  if (privateKey.asymmetricKeyType !== 'rsa') {
-    throw new SfjwtError('ERR_KEY_NOT_RSA', `The key is ${privateKey.asymmetricKeyType}, not RSA.`);
+  const warnings = [...selected.warnings];
+  const permissions = input.path === undefined || input.mode === undefined ? undefined : permissionWarning(input.path, input.mode);
+  if (permissions !== undefined) {
+    warnings.push(permissions);
   }
-  return { privateKey, format: 'PEM' };
+  return { ...selected, repairs: [...selected.repairs], warnings };
 }
