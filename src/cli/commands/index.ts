@@ -1,7 +1,9 @@
 import type { CommandFactory } from '../context.js';
 import { certCommand } from './cert.js';
+import { demoCommand } from './demo.js';
 import { doctorCommand } from './doctor.js';
 import { emulatorCommand } from './emulator.js';
+import { setupCommand } from './setup.js';
 import { tokenCommand } from './token.js';
 
 /**
@@ -14,4 +16,6 @@ export const COMMANDS: readonly CommandFactory[] = [
   tokenCommand,
   doctorCommand,
   emulatorCommand,
+  setupCommand,
+  demoCommand,
 ];
