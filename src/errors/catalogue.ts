@@ -364,7 +364,7 @@ const entries = {
       'An unset or empty CI secret.',
       'A file truncated to zero bytes by a failed copy.',
     ],
-    actions: ['Put the PEM private key (`-----BEGIN PRIVATE KEY-----`) in the file or variable named in the message.'],
+    actions: ['Put the PEM private key (the text starting BEGIN PRIVATE KEY) in the file or variable named in the message.'],
   },
   ERR_KEY_UNRECOGNIZED: {
     category: 'key',
@@ -402,14 +402,14 @@ const entries = {
     summary: 'A certificate (or certificate request) was given where the private key belongs.',
     causes: ['The .crt file was passed instead of the .key file written beside it.'],
     actions: [
-      'Pass the private key file (`-----BEGIN PRIVATE KEY-----`); the certificate is the file uploaded to Salesforce.',
+      'Pass the private key file (BEGIN PRIVATE KEY); the certificate is the file uploaded to Salesforce.',
     ],
   },
   ERR_KEY_IS_PUBLIC: {
     category: 'key',
     summary: 'A public key was given where the private key belongs.',
     causes: ['The public half of the pair was exported and passed instead of the private key.'],
-    actions: ['Pass the private key file (`-----BEGIN PRIVATE KEY-----`) that belongs to the certificate uploaded to the app.'],
+    actions: ['Pass the private key file (BEGIN PRIVATE KEY) that belongs to the certificate uploaded to the app.'],
   },
   ERR_KEY_IS_JWT: {
     category: 'key',

@@ -8,7 +8,9 @@ import { SfjwtError } from '../errors/sfjwt-error.js';
 /** What kind of text was found where a key belongs, for ERR_KEY_UNRECOGNIZED. */
 export type UnrecognizedShape = 'binary' | 'path' | 'text' | 'too-large' | 'pem-label';
 
-const PRIVATE_KEY_HINT = 'a private key (`-----BEGIN PRIVATE KEY-----` or `-----BEGIN RSA PRIVATE KEY-----`)';
+// The hint names the PEM labels without their hyphens: output redaction masks anything
+// from a `-----BEGIN ... PRIVATE KEY-----` line onwards.
+const PRIVATE_KEY_HINT = 'a PEM private key (BEGIN PRIVATE KEY or BEGIN RSA PRIVATE KEY)';
 
 export function keyEmpty(label: string): SfjwtError {
   return new SfjwtError('ERR_KEY_EMPTY', `${label} is empty; it should contain ${PRIVATE_KEY_HINT}.`, {
