@@ -1,5 +1,11 @@
 #!/usr/bin/env node
-import { runCli } from './parser.js';
+import { VERSION } from '../version.js';
 
-const exitCode = await runCli(process.argv.slice(2));
-process.exitCode = exitCode;
+const argv = process.argv.slice(2);
+// `--version` alone answers before yargs loads: importing yargs costs more than starting Node.
+if (argv.length === 1 && argv[0] === '--version') {
+  process.stdout.write(`${VERSION}\n`);
+} else {
+  const { runCli } = await import('./parser.js');
+  process.exitCode = await runCli(argv);
+}

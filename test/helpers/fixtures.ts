@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { createPrivateKey, type KeyObject } from 'node:crypto';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -21,3 +22,13 @@ export const fixtureCertificate = readFileSync(fixtureCertPath, 'utf8');
 export const fixturePrivateKey: KeyObject = createPrivateKey(readFileSync(fixtureKeyPath));
 /** A certificate of another key. */
 export const mismatchCertificate = readFileSync(fixturePath('keys', 'mismatch.crt'), 'utf8');
+
+/**
+ * A copy of pkcs8.pem with mode 0600 in a temporary folder, because git
+ * checks fixtures out world-readable and the loader warns about that.
+ */
+export function privateFixtureKeyPath(): string {
+  const path = join(mkdtempSync(join(tmpdir(), 'sfjwt-key-')), 'server.key');
+  writeFileSync(path, readFileSync(fixtureKeyPath), { mode: 0o600 });
+  return path;
+}
