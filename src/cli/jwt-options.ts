@@ -2,16 +2,16 @@ import type { Argv } from 'yargs';
 
 import { resolveSettings, type ResolvedSettings } from '../config/settings.js';
 import type { Io } from './output.js';
+import { withPassphraseOptions, type PassphraseArgs } from './passphrase.js';
 
 /** Connection options shared by `token` and `doctor`. */
-export interface JwtArgs {
+export interface JwtArgs extends PassphraseArgs {
   'client-id'?: string;
   username?: string;
   'key-file'?: string;
   'login-url'?: string;
   audience?: string;
   cert?: string;
-  'passphrase-file'?: string;
   'env-file'?: string;
   'audience-fallback'?: string;
   timeout?: number;
@@ -22,7 +22,7 @@ export interface JwtArgs {
 
 /** Adds the connection options to a command. Secrets have no flag: they come from files or the environment. */
 export function withJwtOptions<T>(yargs: Argv<T>): Argv<T & JwtArgs> {
-  return yargs
+  return withPassphraseOptions(yargs)
     .option('client-id', { type: 'string', describe: 'Consumer key of the app [env SF_CLIENT_ID]' })
     .option('username', { type: 'string', describe: 'Username of the integration user [env SF_USERNAME]' })
     .option('key-file', {
@@ -40,10 +40,6 @@ export function withJwtOptions<T>(yargs: Argv<T>): Argv<T & JwtArgs> {
       defaultDescription: 'derived from the token URL',
     })
     .option('cert', { type: 'string', describe: 'Certificate uploaded to the app; checked against the key before sending' })
-    .option('passphrase-file', {
-      type: 'string',
-      describe: 'File holding the passphrase of an encrypted key [or env SF_JWT_KEY_PASSPHRASE]',
-    })
     .option('env-file', { type: 'string', describe: 'Dotenv file with SF_* settings, read after the environment' })
     .option('audience-fallback', {
       type: 'string',

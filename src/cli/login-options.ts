@@ -1,11 +1,10 @@
-import { readFile } from 'node:fs/promises';
-
 import { SfjwtError } from '../errors/sfjwt-error.js';
-import { loadPrivateKey, type KeySource, type LoadedKey } from '../keys/load-key.js';
+import type { KeySource, LoadedKey } from '../keys/load-key.js';
 import type { JwtLoginOptions } from '../token/get-access-token.js';
 import type { ResolvedSettings } from '../config/settings.js';
 import type { JwtArgs } from './jwt-options.js';
 import type { Io } from './output.js';
+import { loadKeyWithPassphrase } from './passphrase.js';
 
 /** Login options ready for getAccessToken, and the loaded key for checks. */
 export interface PreparedLogin {
@@ -15,11 +14,11 @@ export interface PreparedLogin {
 
 /**
  * Turns resolved settings into getAccessToken options: loads the key from
- * the key file or SF_JWT_KEY, with the passphrase from --passphrase-file or
- * SF_JWT_KEY_PASSPHRASE, and sets the retry and fallback options.
+ * the key file or SF_JWT_KEY, with the passphrase from --passphrase-file,
+ * --passphrase-env or a terminal prompt, and sets the retry and fallback options.
  */
 export async function prepareLogin(args: JwtArgs, settings: ResolvedSettings, io: Io): Promise<PreparedLogin> {
-  const key = await loadPrivateKey(await keySource(args, settings, io));
+  const key = await loadKeyWithPassphrase(io, keySource(settings), args);
   return { options: { ...loginOptionsWithoutKey(args, settings), privateKey: key.privateKey }, key };
 }
 
@@ -37,34 +36,16 @@ export function loginOptionsWithoutKey(args: JwtArgs, settings: ResolvedSettings
   };
 }
 
-/** Where the key comes from: the key file, else SF_JWT_KEY, with the passphrase if one is given. */
-export async function keySource(args: JwtArgs, settings: ResolvedSettings, io: Io): Promise<KeySource> {
-  const passphrase = await readPassphrase(args, io);
-  const withPassphrase = passphrase === undefined ? {} : { passphrase };
+/** Where the key comes from: the key file, else SF_JWT_KEY. */
+export function keySource(settings: ResolvedSettings): KeySource {
   if (settings.keyFile !== undefined) {
-    return { path: settings.keyFile.value, ...withPassphrase };
+    return { path: settings.keyFile.value };
   }
   if (settings.key !== undefined) {
-    return { data: settings.key.value, label: settings.key.origin, ...withPassphrase };
+    return { data: settings.key.value, label: settings.key.origin };
   }
   throw new SfjwtError('ERR_SETTING_MISSING', 'No private key was given.', {
     details: { setting: 'key' },
     actions: ['Pass --key-file PATH, or set SF_JWT_KEY_FILE, or put the key itself in SF_JWT_KEY.'],
   });
-}
-
-async function readPassphrase(args: JwtArgs, io: Io): Promise<string | undefined> {
-  const file = args['passphrase-file'];
-  if (file === undefined) {
-    const fromEnv = io.env.SF_JWT_KEY_PASSPHRASE;
-    return fromEnv === undefined || fromEnv === '' ? undefined : fromEnv;
-  }
-  try {
-    return (await readFile(file, 'utf8')).replace(/\r?\n$/, '');
-  } catch (error) {
-    const reason = (error as NodeJS.ErrnoException).code ?? 'unknown error';
-    throw new SfjwtError('ERR_FILE_READ', `Could not read the passphrase file ${file} (${reason}).`, {
-      details: { path: file, reason },
-    });
-  }
 }

@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 
 import { runSfjwt } from '../helpers/cli.js';
-import { fixtureKeyPath } from '../helpers/fixtures.js';
+import { fixtureKeyPath, fixturePath } from '../helpers/fixtures.js';
 import { startTestEmulator, TEST_USERNAME, type TestEmulator } from '../helpers/emulator.js';
 import { startCaptureProxy } from '../helpers/capture-proxy.js';
 
@@ -69,6 +69,24 @@ describe('sfjwt token', () => {
     });
 
     expect(run.exitCode, run.stderr).to.equal(0);
+  });
+
+  it('decrypts an encrypted key with the passphrase variable', async () => {
+    const encrypted = fixturePath('keys', 'pkcs8-encrypted.pem');
+    const base = ['token', '--login-url', emulator.url, '--client-id', emulator.consumerKey, '--username', TEST_USERNAME, '--key-file', encrypted];
+    const withPassphrase = await runSfjwt(base, { SF_JWT_KEY_PASSPHRASE: 'correct-horse' });
+    const without = await runSfjwt(base);
+
+    expect(withPassphrase.exitCode, withPassphrase.stderr).to.equal(0);
+    expect(without.exitCode).to.equal(3);
+    expect(without.stderr).to.include('ERR_KEY_ENCRYPTED');
+  });
+
+  it('rejects a passphrase given on the command line', async () => {
+    const run = await runSfjwt(tokenArgs('--passphrase', 'correct-horse'));
+
+    expect(run.exitCode).to.equal(2);
+    expect(run.stderr).to.not.include('correct-horse');
   });
 
   it('warns about the deprecated audience variable', async () => {

@@ -1,10 +1,10 @@
 import { doctorExitCode, worstStatus, type CheckResult } from '../../doctor/checklist.js';
 import { runDoctor } from '../../doctor/run-doctor.js';
-import { loadPrivateKey } from '../../keys/load-key.js';
 import { readTextFile } from '../../util/read-text.js';
 import { resolveJwtSettings, type JwtArgs } from '../jwt-options.js';
 import { keySource, loginOptionsWithoutKey } from '../login-options.js';
 import { printJson, printLines, printWarning, type Io } from '../output.js';
+import { loadKeyWithPassphrase } from '../passphrase.js';
 
 const MARKS: Record<CheckResult['status'], string> = { pass: 'PASS', warn: 'WARN', fail: 'FAIL', skip: 'SKIP' };
 
@@ -15,7 +15,7 @@ export async function runDoctorCommand(args: JwtArgs, io: Io): Promise<number> {
   const { assertKeyMatchesCertificate } = await import('../../cert/check.js');
   const results = await runDoctor({
     settings,
-    loadKey: async () => loadPrivateKey(await keySource(args, settings, io)),
+    loadKey: () => loadKeyWithPassphrase(io, keySource(settings), args),
     ...(args.cert === undefined ? {} : { certificatePem: await readTextFile(args.cert, 'certificate') }),
     login: loginOptionsWithoutKey(args, settings),
     checkPair: (key, certificatePem) => assertKeyMatchesCertificate(key.privateKey, certificatePem),
