@@ -1,0 +1,9 @@
+import type { IpRelaxation } from '../model.js';
+
+/** How Setup labels each IP Relaxation choice of an app's OAuth policies. */
+export const IP_RELAXATION_LABELS: Readonly<Record<IpRelaxation, string>> = {
+  enforce: 'Enforce IP restrictions',
+  bypass: 'Relax IP restrictions',
+  'bypass-2fa': 'Relax IP restrictions with second factor',
+  'enforce-relax-refresh': 'Enforce IP restrictions, but relax for refresh tokens',
+};

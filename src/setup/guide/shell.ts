@@ -1,0 +1,7 @@
+/** Quotes `value` for a POSIX shell when it holds anything beyond a safe set of characters. */
+export function shellQuote(value: string): string {
+  if (/^[A-Za-z0-9_@%+=:,./-]+$/.test(value)) {
+    return value;
+  }
+  return `'${value.replace(/'/g, `'\\''`)}'`;
+}
