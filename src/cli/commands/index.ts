@@ -1,4 +1,5 @@
 import type { CommandFactory } from '../context.js';
+import { brokerCommand } from './broker.js';
 import { certCommand } from './cert.js';
 import { demoCommand } from './demo.js';
 import { doctorCommand } from './doctor.js';
@@ -18,4 +19,5 @@ export const COMMANDS: readonly CommandFactory[] = [
   emulatorCommand,
   setupCommand,
   demoCommand,
+  brokerCommand,
 ];

@@ -1,0 +1,158 @@
+import type { KeyObject } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
+
+import { SfjwtError } from '../errors/sfjwt-error.js';
+import { loadPrivateKey } from '../keys/load-key.js';
+import { configError, secretDigest, sha256, type LocalSecretSource } from './secret.js';
+
+/** One client id a legacy tool sends, and the JWT settings the broker logs in with. */
+export interface BrokerClientInput {
+  /** The client_id the legacy tool sends. */
+  clientId: string;
+  /** Consumer key signed into the assertion (`iss`); the client id unless set. */
+  consumerKey?: string;
+  /** Private key file, relative to the configuration file. */
+  keyFile: string;
+  /** Environment variable holding the key's passphrase. */
+  keyPassphraseEnv?: string;
+  loginUrl?: string;
+  audience?: string;
+  /** Usernames the tool may log in as; each becomes the assertion's `sub`. */
+  usernames: string[];
+  /** A secret for this client only, instead of the top-level one. */
+  localSecret?: LocalSecretSource;
+}
+
+/** The JSON configuration file of `sfjwt broker`. */
+export interface BrokerConfigInput {
+  host?: string;
+  port?: number;
+  /** The secret legacy tools send in their password field. */
+  localSecret?: LocalSecretSource;
+  /** A redis:// URL to share tokens with other brokers; memory unless set. */
+  store?: string;
+  maxAgeSeconds?: number;
+  clients: BrokerClientInput[];
+}
+
+/** A client entry ready to serve: key loaded, digests computed. */
+export interface BrokerClient {
+  clientId: string;
+  clientIdDigest: Buffer;
+  consumerKey: string;
+  privateKey: KeyObject;
+  loginUrl?: string;
+  audience?: string;
+  usernames: ReadonlySet<string>;
+  secretDigest: Buffer;
+}
+
+export interface BrokerConfig {
+  host: string;
+  port: number;
+  store?: string;
+  maxAgeSeconds?: number;
+  clients: BrokerClient[];
+}
+
+/** Reads a broker configuration file; relative paths in it count from its folder. */
+export async function readBrokerConfig(path: string, env: NodeJS.ProcessEnv = process.env): Promise<BrokerConfig> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code ?? 'unknown error';
+    throw new SfjwtError('ERR_FILE_READ', `Could not read the broker configuration ${path} (${reason}).`, {
+      details: { path, reason },
+    });
+  }
+  let input: unknown;
+  try {
+    input = JSON.parse(text);
+  } catch (error) {
+    throw configError(`${path} is not valid JSON (${(error as Error).message})`);
+  }
+  return normalizeBrokerConfig(input, dirname(resolve(path)), env);
+}
+
+/** Validates a configuration, loads each client's key and hashes each secret. */
+export async function normalizeBrokerConfig(input: unknown, baseDir: string, env: NodeJS.ProcessEnv): Promise<BrokerConfig> {
+  if (typeof input !== 'object' || input === null) {
+    throw configError('the configuration must be a JSON object');
+  }
+  const config = input as Partial<BrokerConfigInput>;
+  if (!Array.isArray(config.clients) || config.clients.length === 0) {
+    throw configError('clients must list at least one client');
+  }
+  const clients: BrokerClient[] = [];
+  for (const [index, client] of config.clients.entries()) {
+    clients.push(await normalizeClient(client, index, config.localSecret, baseDir, env));
+  }
+  return {
+    host: optionalString(config.host, 'host') ?? '127.0.0.1',
+    port: port(config.port),
+    ...(config.store === undefined ? {} : { store: requiredString(config.store, 'store') }),
+    ...(config.maxAgeSeconds === undefined ? {} : { maxAgeSeconds: config.maxAgeSeconds }),
+    clients,
+  };
+}
+
+async function normalizeClient(
+  client: BrokerClientInput,
+  index: number,
+  sharedSecret: LocalSecretSource | undefined,
+  baseDir: string,
+  env: NodeJS.ProcessEnv,
+): Promise<BrokerClient> {
+  const where = `clients[${index}]`;
+  if (typeof client !== 'object' || client === null) {
+    throw configError(`${where} must be an object`);
+  }
+  const clientId = requiredString(client.clientId, `${where}.clientId`);
+  const usernames = client.usernames;
+  if (!Array.isArray(usernames) || usernames.length === 0 || usernames.some((name) => typeof name !== 'string' || name === '')) {
+    throw configError(`${where}.usernames must list at least one username`);
+  }
+  const secretSource = client.localSecret ?? sharedSecret;
+  if (secretSource === undefined) {
+    throw configError(`${where} has no localSecret, and there is no top-level localSecret`);
+  }
+  const passphraseEnv = optionalString(client.keyPassphraseEnv, `${where}.keyPassphraseEnv`);
+  const passphrase = passphraseEnv === undefined ? undefined : env[passphraseEnv];
+  const keyPath = resolve(baseDir, requiredString(client.keyFile, `${where}.keyFile`));
+  const loaded = await loadPrivateKey({ path: keyPath, ...(passphrase === undefined ? {} : { passphrase }) });
+  const loginUrl = optionalString(client.loginUrl, `${where}.loginUrl`);
+  const audience = optionalString(client.audience, `${where}.audience`);
+  return {
+    clientId,
+    clientIdDigest: sha256(clientId),
+    consumerKey: optionalString(client.consumerKey, `${where}.consumerKey`) ?? clientId,
+    privateKey: loaded.privateKey,
+    ...(loginUrl === undefined ? {} : { loginUrl }),
+    ...(audience === undefined ? {} : { audience }),
+    usernames: new Set(usernames),
+    secretDigest: await secretDigest(secretSource, `${where}.localSecret`, baseDir, env),
+  };
+}
+
+function requiredString(value: unknown, field: string): string {
+  if (typeof value !== 'string' || value === '') {
+    throw configError(`${field} must be a non-empty string`);
+  }
+  return value;
+}
+
+function optionalString(value: unknown, field: string): string | undefined {
+  return value === undefined ? undefined : requiredString(value, field);
+}
+
+function port(value: unknown): number {
+  if (value === undefined) {
+    return 0;
+  }
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 0 || value > 65_535) {
+    throw configError('port must be an integer from 0 to 65535');
+  }
+  return value;
+}

@@ -1,0 +1,244 @@
+import { execFile } from 'node:child_process';
+import { createHash, createHmac } from 'node:crypto';
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+
+import { expect } from 'chai';
+
+import { normalizeBrokerConfig, readBrokerConfig, type BrokerConfigInput } from '../../src/broker/config.js';
+import { startBroker, type RunningBroker } from '../../src/broker/server.js';
+import { isSfjwtError } from '../../src/errors/sfjwt-error.js';
+import { SALESFORCE_ERRORS } from '../../src/oauth/salesforce-errors.js';
+import { makeTempDir } from '../helpers/temp-dir.js';
+import { KEY_PATH, USERNAME, startFixtureEmulator, type EmulatorFixture } from '../provider/helpers/emulator.js';
+
+const run = promisify(execFile);
+const LOCAL_SECRET = 'local-broker-secret-7f3a9c';
+const CLIENT_SECRET = 'legacy-client-secret-4411';
+const LEGACY_CLIENT_ID = 'legacy-etl-tool';
+
+interface CurlResult {
+  status: number;
+  body: Record<string, string>;
+}
+
+/** POSTs a form with curl, the way a legacy tool sends the password grant. */
+async function curlForm(url: string, fields: Record<string, string>, extra: string[] = []): Promise<CurlResult> {
+  const data = Object.entries(fields).flatMap(([name, value]) => ['--data-urlencode', `${name}=${value}`]);
+  const { stdout } = await run('curl', ['-sS', '-w', '\n%{http_code}', ...extra, ...data, `${url}/services/oauth2/token`]);
+  const lines = stdout.trimEnd().split('\n');
+  const status = Number(lines.pop());
+  return { status, body: JSON.parse(lines.join('\n')) as Record<string, string> };
+}
+
+function passwordGrant(overrides: Record<string, string> = {}): Record<string, string> {
+  return {
+    grant_type: 'password',
+    client_id: LEGACY_CLIENT_ID,
+    client_secret: CLIENT_SECRET,
+    username: USERNAME,
+    password: LOCAL_SECRET,
+    ...overrides,
+  };
+}
+
+describe('token broker', () => {
+  let fixture: EmulatorFixture;
+  let broker: RunningBroker;
+  let temp: { dir: string; remove: () => Promise<void> };
+  let log: string[];
+
+  async function writeConfig(overrides: Partial<BrokerConfigInput> = {}): Promise<string> {
+    const secretFile = join(temp.dir, 'broker-secret');
+    await writeFile(secretFile, `${LOCAL_SECRET}\n`, { mode: 0o600 });
+    const config: BrokerConfigInput = {
+      localSecret: { file: 'broker-secret' },
+      clients: [
+        {
+          clientId: LEGACY_CLIENT_ID,
+          consumerKey: fixture.consumerKey,
+          keyFile: KEY_PATH,
+          loginUrl: fixture.emulator.url,
+          audience: 'https://login.salesforce.com',
+          usernames: [USERNAME, 'not-in-org@example.com'],
+        },
+      ],
+      ...overrides,
+    };
+    const path = join(temp.dir, 'broker.json');
+    await writeFile(path, JSON.stringify(config));
+    return path;
+  }
+
+  beforeEach(async () => {
+    fixture = await startFixtureEmulator();
+    temp = await makeTempDir();
+    log = [];
+    broker = await startBroker({ config: await readBrokerConfig(await writeConfig(), {}), log: (line) => log.push(line) });
+  });
+
+  afterEach(async () => {
+    await broker.close();
+    await fixture.emulator.close();
+    await temp.remove();
+  });
+
+  it('serves a legacy password grant', async () => {
+    const { status, body } = await curlForm(broker.url, passwordGrant());
+
+    expect(status).to.equal(200);
+    expect(Object.keys(body).sort()).to.deep.equal(['access_token', 'id', 'instance_url', 'issued_at', 'signature', 'token_type']);
+    expect(body.instance_url).to.equal(fixture.emulator.url);
+    expect(body.token_type).to.equal('Bearer');
+    expect(body.issued_at).to.match(/^\d{13}$/);
+    const expected = createHmac('sha256', CLIENT_SECRET).update(body.id! + body.issued_at!).digest('base64');
+    expect(body.signature).to.equal(expected);
+    const rest = await fetch(`${body.instance_url}/services/data/v66.0/query?q=SELECT+Id+FROM+Account`, {
+      headers: { authorization: `Bearer ${body.access_token}` },
+    });
+    expect(rest.status).to.equal(200);
+    expect(fixture.emulator.state.stats.passwordsReceived).to.equal(0);
+    expect(fixture.emulator.state.stats.tokenRequests.password).to.equal(undefined);
+    expect(fixture.emulator.state.stats.jwtExchanges).to.equal(1);
+  });
+
+  it('answers repeated logins from the cache', async () => {
+    const first = await curlForm(broker.url, passwordGrant());
+    const second = await curlForm(broker.url, passwordGrant({ client_secret: 'another-secret' }));
+
+    expect(second.body.access_token).to.equal(first.body.access_token);
+    expect(fixture.emulator.state.stats.jwtExchanges).to.equal(1);
+  });
+
+  it('leaves out signature without a client secret', async () => {
+    const fields = passwordGrant();
+    delete fields.client_secret;
+
+    const { status, body } = await curlForm(broker.url, fields);
+
+    expect(status).to.equal(200);
+    expect(body).to.not.have.property('signature');
+  });
+
+  it('rejects a wrong local secret', async () => {
+    const { status, body } = await curlForm(broker.url, passwordGrant({ password: 'real-salesforce-password' }));
+
+    expect(status).to.equal(400);
+    expect(body).to.deep.equal({
+      error: SALESFORCE_ERRORS.authenticationFailure.error,
+      error_description: SALESFORCE_ERRORS.authenticationFailure.description,
+    });
+    expect(fixture.emulator.state.stats.tokenRequests).to.deep.equal({});
+  });
+
+  it('rejects an unknown client id', async () => {
+    const { status, body } = await curlForm(broker.url, passwordGrant({ client_id: '3MVG9unknown' }));
+
+    expect(status).to.equal(400);
+    expect(body).to.deep.equal({ error: 'invalid_client_id', error_description: 'client identifier invalid' });
+  });
+
+  it('rejects a username not in the configuration', async () => {
+    const { status, body } = await curlForm(broker.url, passwordGrant({ username: 'someone@example.com' }));
+
+    expect(status).to.equal(400);
+    expect(body.error_description).to.equal('authentication failure');
+  });
+
+  it('rejects other grant types and JSON bodies', async () => {
+    const other = await curlForm(broker.url, passwordGrant({ grant_type: 'client_credentials' }));
+    const json = await run('curl', ['-sS', '-H', 'content-type: application/json', '-d', JSON.stringify(passwordGrant()),
+      `${broker.url}/services/oauth2/token`]);
+
+    expect(other.body).to.deep.equal({ error: 'unsupported_grant_type', error_description: 'grant type not supported' });
+    expect(JSON.parse(json.stdout)).to.deep.equal(other.body);
+  });
+
+  it('relays the Salesforce rejection of the JWT', async () => {
+    const { status, body } = await curlForm(broker.url, passwordGrant({ username: 'not-in-org@example.com' }));
+
+    expect(status).to.equal(400);
+    expect(body).to.deep.equal({ error: 'invalid_grant', error_description: "user hasn't approved this consumer" });
+    expect(fixture.emulator.state.stats.passwordsReceived).to.equal(0);
+  });
+
+  it('logs one line per request without secrets', async () => {
+    const issued = await curlForm(broker.url, passwordGrant());
+    await curlForm(broker.url, passwordGrant({ password: 'wrong-password-9911' }));
+    await curlForm(broker.url, passwordGrant({ client_id: 'unknown-client-5522' }));
+
+    const requests = log.filter((line) => line.includes('/services/oauth2/token'));
+    expect(requests).to.have.length(3);
+    expect(requests[0]).to.match(/ POST \/services\/oauth2\/token status=200 client=legacy-etl-t\.\.\. user=integration@example\.com outcome=issued version=1 ms=/);
+    expect(requests[1]).to.include('status=400').and.include('error=invalid_grant').and.include('reason=secret');
+    expect(requests[2]).to.include('status=400').and.include('client=unknown');
+    const text = log.join('\n');
+    for (const secret of [LOCAL_SECRET, CLIENT_SECRET, issued.body.access_token!, 'wrong-password-9911', 'unknown-client-5522']) {
+      expect(text).to.not.include(secret);
+    }
+  });
+
+  it('answers health checks and unknown paths', async () => {
+    const health = await fetch(`${broker.url}/health`);
+    const missing = await fetch(`${broker.url}/services/data`);
+
+    expect(await health.json()).to.deep.equal({ status: 'ok' });
+    expect(missing.status).to.equal(404);
+  });
+
+  it('binds 127.0.0.1 by default', () => {
+    expect(broker.host).to.equal('127.0.0.1');
+    expect(broker.url).to.match(/^http:\/\/127\.0\.0\.1:\d+$/);
+  });
+});
+
+describe('broker configuration', () => {
+  const client = { clientId: 'legacy', keyFile: KEY_PATH, usernames: [USERNAME] };
+
+  async function configError(input: unknown, env: NodeJS.ProcessEnv = {}): Promise<unknown> {
+    return normalizeBrokerConfig(input, '/', env).then(() => undefined, (error: unknown) => error);
+  }
+
+  it('rejects a literal secret', async () => {
+    const error = await configError({ localSecret: 'plain-text-secret', clients: [client] });
+
+    expect(isSfjwtError(error, 'ERR_BROKER_CONFIG')).to.equal(true);
+    expect((error as Error).message).to.include('literal');
+    expect((error as Error).message).to.not.include('plain-text-secret');
+  });
+
+  it('rejects an unset secret variable', async () => {
+    const error = await configError({ localSecret: { env: 'SFJWT_BROKER_SECRET' }, clients: [client] });
+
+    expect(isSfjwtError(error, 'ERR_BROKER_CONFIG')).to.equal(true);
+    expect((error as Error).message).to.include('SFJWT_BROKER_SECRET');
+  });
+
+  it('accepts a SHA-256 digest or a variable', async () => {
+    const digest = createHash('sha256').update(LOCAL_SECRET).digest('hex');
+    const fromHash = await normalizeBrokerConfig({ localSecret: { sha256: digest }, clients: [client] }, '/', {});
+    const fromEnv = await normalizeBrokerConfig(
+      { localSecret: { env: 'SECRET' }, clients: [client] },
+      '/',
+      { SECRET: LOCAL_SECRET },
+    );
+
+    expect(fromHash.clients[0]!.secretDigest.toString('hex')).to.equal(digest);
+    expect(fromEnv.clients[0]!.secretDigest.toString('hex')).to.equal(digest);
+    expect(fromHash.host).to.equal('127.0.0.1');
+  });
+
+  it('rejects a client without usernames', async () => {
+    const error = await configError({ localSecret: { env: 'S' }, clients: [{ ...client, usernames: [] }] }, { S: 'x' });
+
+    expect(isSfjwtError(error, 'ERR_BROKER_CONFIG')).to.equal(true);
+    expect((error as Error).message).to.include('clients[0].usernames');
+  });
+
+  it('rejects a malformed digest', async () => {
+    const error = await configError({ localSecret: { sha256: 'abc' }, clients: [client] });
+
+    expect(isSfjwtError(error, 'ERR_BROKER_CONFIG')).to.equal(true);
+  });
+});
