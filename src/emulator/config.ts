@@ -110,12 +110,12 @@ function normalizeOrg(org: Partial<EmulatorOrg>): EmulatorOrg {
   }
   return {
     orgId,
-    type: org.type ?? 'production',
+    type: oneOf(org.type ?? 'production', ['production', 'sandbox'], 'org.type'),
     myDomainUrl: org.myDomainUrl ?? 'https://emulator.my.salesforce.com',
     passwordFlowBlocked: org.passwordFlowBlocked ?? true,
     sessionTimeoutSeconds: positive(org.sessionTimeoutSeconds ?? 7200, 'org.sessionTimeoutSeconds'),
     clockSkewSeconds: org.clockSkewSeconds ?? 0,
-    unknownClientAnswer: org.unknownClientAnswer ?? 'invalid_client_id',
+    unknownClientAnswer: oneOf(org.unknownClientAnswer ?? 'invalid_client_id', ['invalid_client_id', 'app_not_found'], 'org.unknownClientAnswer'),
   };
 }
 
@@ -129,15 +129,15 @@ function normalizeApp(app: EmulatorAppInput, index: number): EmulatorApp {
   }
   return {
     label: app.label ?? `App ${index + 1}`,
-    kind: app.kind ?? 'external-client-app',
+    kind: oneOf(app.kind ?? 'external-client-app', ['external-client-app', 'connected-app'], `${where}.kind`),
     consumerKey: app.consumerKey ?? generateConsumerKey(),
     ...(app.consumerSecret === undefined ? {} : { consumerSecret: app.consumerSecret }),
     certificates,
-    permittedUsers: app.permittedUsers ?? 'admin-approved',
+    permittedUsers: oneOf(app.permittedUsers ?? 'admin-approved', ['admin-approved', 'self-authorize'], `${where}.permittedUsers`),
     profiles: app.profiles ?? [],
     permissionSets: app.permissionSets ?? [],
     approvedUsers: app.approvedUsers ?? [],
-    audienceRule: app.audienceRule ?? 'login-test',
+    audienceRule: audienceRule(app.audienceRule, `${where}.audienceRule`),
     installed: app.installed ?? true,
     availableAt: app.availableAt ?? (app.propagationDelaySeconds === undefined ? 0 : Date.now() + app.propagationDelaySeconds * 1000),
     ...(app.sessionTimeoutSeconds === undefined ? {} : { sessionTimeoutSeconds: app.sessionTimeoutSeconds }),
@@ -168,6 +168,23 @@ function randomId(length: number): string {
   const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
   const bytes = randomBytes(length);
   return Array.from(bytes, (byte) => alphabet[byte % alphabet.length]).join('');
+}
+
+function oneOf<T extends string>(value: T, allowed: readonly T[], field: string): T {
+  if (!allowed.includes(value)) {
+    throw configError(field, `must be one of ${allowed.join(', ')}, got ${JSON.stringify(value)}`);
+  }
+  return value;
+}
+
+function audienceRule(rule: AudienceRule | undefined, field: string): AudienceRule {
+  if (rule === undefined || rule === 'login-test' || rule === 'my-domain') {
+    return rule ?? 'login-test';
+  }
+  if (Array.isArray(rule) && rule.every((url) => typeof url === 'string')) {
+    return rule;
+  }
+  throw configError(field, 'must be "login-test", "my-domain" or a list of audience URLs');
 }
 
 function positive(value: number, field: string): number {

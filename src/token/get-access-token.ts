@@ -1,4 +1,4 @@
-import type { KeyObject } from 'node:crypto';
+import { KeyObject } from 'node:crypto';
 
 import { SfjwtError } from '../errors/sfjwt-error.js';
 import { loadPrivateKey, type KeySource } from '../keys/load-key.js';
@@ -122,10 +122,7 @@ async function attempt(
 }
 
 async function resolveKey(key: KeyObject | KeySource): Promise<KeyObject> {
-  if (typeof (key as KeyObject).asymmetricKeyType === 'string' || (key as KeyObject).type === 'private') {
-    return key as KeyObject;
-  }
-  return (await loadPrivateKey(key as KeySource)).privateKey;
+  return key instanceof KeyObject ? key : (await loadPrivateKey(key)).privateKey;
 }
 
 function fallbackAudience(
