@@ -21,6 +21,26 @@ export { SALESFORCE_ERRORS, INVALID_SESSION_BODY, codeForSalesforceError } from 
 export { getAccessToken } from './token/get-access-token.js';
 export type { JwtLoginOptions, JwtLoginResult } from './token/get-access-token.js';
 
+export { createTokenProvider, DEFAULT_MAX_AGE_SECONDS } from './provider/token-provider.js';
+export type { TokenProvider, TokenProviderOptions, MintEvent, MintReason } from './provider/token-provider.js';
+export type { StoredToken, TokenStore, TokenPredicate, MintFunction } from './provider/types.js';
+export { MemoryTokenStore } from './provider/memory-store.js';
+export type { MemoryStoreOptions } from './provider/memory-store.js';
+export { RedisTokenStore } from './provider/redis-store.js';
+export type { RedisStoreOptions } from './provider/redis-store.js';
+export { createClient } from './clients/got-client.js';
+export type { ClientOptions } from './clients/got-client.js';
+export { createJsforceConnection } from './clients/jsforce-connection.js';
+export type { JsforceConnectionOptions } from './clients/jsforce-connection.js';
+export { login, toPasswordFlowResponse } from './clients/password-compatible-login.js';
+export type { LoginOptions, PasswordFlowResponse } from './clients/password-compatible-login.js';
+export type { ProviderSource } from './clients/provider-option.js';
+export { startBroker } from './broker/server.js';
+export type { BrokerOptions, RunningBroker } from './broker/server.js';
+export { readBrokerConfig, normalizeBrokerConfig } from './broker/config.js';
+export type { BrokerConfig, BrokerConfigInput, BrokerClientInput } from './broker/config.js';
+export type { LocalSecretSource } from './broker/secret.js';
+
 export { startEmulator } from './emulator/server.js';
 export type { EmulatorOptions, RunningEmulator } from './emulator/server.js';
 export { normalizeConfig, generateConsumerKey } from './emulator/config.js';
