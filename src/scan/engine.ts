@@ -9,6 +9,7 @@ import { isAbsolute, relative, resolve, sep } from 'node:path';
 
 import { SfjwtError } from '../errors/sfjwt-error.js';
 import { VERSION } from '../version.js';
+import { isCommentLine } from './languages.js';
 import { hasBinaryExtension, readCandidate } from './reader.js';
 import { RULES, type Rule } from './rules/index.js';
 import { severityOf } from './severity.js';
@@ -121,9 +122,11 @@ export async function scan(options: ScanOptions = {}): Promise<ScanReport> {
     }
   }
   return {
+    schemaVersion: 1,
     tool: { name: 'sfjwt', version: VERSION },
     roots: paths,
     masked: mask,
+    maxFileSize,
     findings,
     summary: summarize(findings, { filesScanned, bytesScanned, skipped: state.skipped, unreadable: state.unreadable }),
   };
@@ -148,7 +151,8 @@ export function scanFile(file: SourceFile, mask = true, rules: readonly Rule[] =
   const byLine = new Map<number, Finding>();
   for (const { rule, match } of matched) {
     const { line, column } = file.position(match.offset);
-    if (!byLine.has(line)) {
+    const bounds = file.lineBounds(line);
+    if (!byLine.has(line) && !isCommentLine(file.language, file.text.slice(bounds.start, bounds.end))) {
       byLine.set(line, toFinding(file, rule, match, line, column, secrets, mask));
     }
   }

@@ -95,3 +95,35 @@ export function detectRole(rootRelativePath: string, language: Language): FileRo
   }
   return 'code';
 }
+
+const HASH = ['#'];
+const SLASH = ['//', '/*', '*'];
+const COMMENT_MARKERS: Partial<Record<Language, readonly string[]>> = {
+  shell: ['#', 'REM ', 'rem ', '::'],
+  python: HASH,
+  ruby: HASH,
+  yaml: HASH,
+  env: HASH,
+  toml: HASH,
+  properties: ['#', '!'],
+  ini: ['#', ';'],
+  terraform: ['#', ...SLASH],
+  javascript: SLASH,
+  java: SLASH,
+  csharp: [...SLASH, "'"],
+  go: SLASH,
+  apex: SLASH,
+  php: ['#', ...SLASH],
+  xml: ['<!--'],
+  other: ['#', ...SLASH],
+};
+
+/** Tells whether a line is a comment in `language`, judged by how it starts; findings there are prose. */
+export function isCommentLine(language: Language, line: string): boolean {
+  const markers = COMMENT_MARKERS[language];
+  if (markers === undefined) {
+    return false;
+  }
+  const trimmed = line.trimStart();
+  return markers.some((marker) => trimmed.startsWith(marker));
+}

@@ -65,7 +65,7 @@ function classifyFieldValue(file: SourceFile, fieldStart: number, valueStart: nu
     }
     return classifyConcatenation(text, close + 1);
   }
-  if (file.language === 'shell' || file.language === 'other') {
+  if (file.language === 'shell' || file.language === 'docs' || file.language === 'other') {
     const end = endOfShellWord(text, valueStart);
     return classifyConfigValue(text.slice(valueStart, end), valueStart);
   }

@@ -96,10 +96,14 @@ export interface ScanSummary {
 }
 
 export interface ScanReport {
+  /** Version of this report's shape (schemas/scan-report.schema.json). */
+  schemaVersion: 1;
   tool: { name: 'sfjwt'; version: string };
   /** The paths scanned, as given. */
   roots: string[];
   masked: boolean;
+  /** Files larger than this many bytes were skipped. */
+  maxFileSize: number;
   findings: Finding[];
   summary: ScanSummary;
 }

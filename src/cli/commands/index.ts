@@ -4,6 +4,7 @@ import { certCommand } from './cert.js';
 import { demoCommand } from './demo.js';
 import { doctorCommand } from './doctor.js';
 import { emulatorCommand } from './emulator.js';
+import { scanCommand } from './scan.js';
 import { setupCommand } from './setup.js';
 import { tokenCommand } from './token.js';
 
@@ -19,5 +20,6 @@ export const COMMANDS: readonly CommandFactory[] = [
   emulatorCommand,
   setupCommand,
   demoCommand,
+  scanCommand,
   brokerCommand,
 ];

@@ -126,8 +126,25 @@ const SPECS: readonly GrantRuleSpec[] = [
   },
 ];
 
+const CODE_LANGUAGES: readonly Language[] = ['python', 'javascript', 'java', 'csharp', 'go', 'php', 'ruby', 'apex'];
+const BARE_FORM = /^grant_type\s*=\s*password$/i;
+
+/**
+ * Tells whether a bare `grant_type=password` in source code starts a form
+ * body (after a quote, `&` or `?`), rather than being prose inside a message.
+ */
+function startsFormBody(file: SourceFile, match: RegExpExecArray): boolean {
+  if (!CODE_LANGUAGES.includes(file.language) || !BARE_FORM.test(match[0])) {
+    return true;
+  }
+  const before = file.text[match.index - 1] ?? '\n';
+  return /["'`&?\n]/.test(before);
+}
+
 function findGrants(file: SourceFile, spec: GrantRuleSpec): RuleMatch[] {
-  const offsets = allMatches(GRANT, file.text).map((match) => match.index);
+  const offsets = allMatches(GRANT, file.text)
+    .filter((match) => startsFormBody(file, match))
+    .map((match) => match.index);
   if (file.language === 'postman' || file.language === 'json') {
     offsets.push(...allMatches(POSTMAN_GRANT, file.text).map((match) => match.index));
   }
