@@ -2,7 +2,7 @@ import { CATALOGUE, type ErrorCode } from '../errors/catalogue.js';
 import type { EndpointFamily, EndpointKind } from '../oauth/endpoints.js';
 import { looksLikeSandboxUsername } from './sandbox-username.js';
 
-/** What is known about a token request when Salesforce refuses it. */
+/** Context of a token request that Salesforce rejected. */
 export interface AdviceContext {
   tokenEndpoint: string;
   audience: string;
@@ -13,7 +13,7 @@ export interface AdviceContext {
   username?: string;
   /** SHA-256 fingerprint of the certificate at hand, when one was given. */
   certificateFingerprint?: string;
-  /** Minutes since the app was last edited, when the user told sfjwt. */
+  /** Minutes since the app was last edited, when the caller knows it. */
   appEditedMinutesAgo?: number;
   /** The user's profile, when known (the emulator and doctor know it). */
   userProfile?: string;

@@ -22,7 +22,7 @@ export async function prepareLogin(args: JwtArgs, settings: ResolvedSettings, io
   return { options: { ...loginOptionsWithoutKey(args, settings), privateKey: key.privateKey }, key };
 }
 
-/** The login options that do not depend on the key. */
+/** Builds the login options that do not depend on the key. */
 export function loginOptionsWithoutKey(args: JwtArgs, settings: ResolvedSettings): Omit<JwtLoginOptions, 'privateKey'> {
   const fallback = args['audience-fallback'];
   return {
@@ -36,7 +36,7 @@ export function loginOptionsWithoutKey(args: JwtArgs, settings: ResolvedSettings
   };
 }
 
-/** Where the key comes from: the key file, else SF_JWT_KEY. */
+/** Returns where the key comes from: the key file, else SF_JWT_KEY. */
 export function keySource(settings: ResolvedSettings): KeySource {
   if (settings.keyFile !== undefined) {
     return { path: settings.keyFile.value };

@@ -2,7 +2,7 @@
 import { VERSION } from '../version.js';
 
 const argv = process.argv.slice(2);
-// `--version` alone answers before yargs loads: importing yargs costs more than starting Node.
+// A bare `--version` is handled before yargs loads, because importing yargs costs more than starting Node.
 if (argv.length === 1 && argv[0] === '--version') {
   process.stdout.write(`${VERSION}\n`);
 } else {

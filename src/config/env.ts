@@ -5,7 +5,7 @@
 
 export interface EnvVariable {
   name: string;
-  /** What the variable sets. */
+  /** Description of the setting, in one line. */
   description: string;
   /** Older names still honoured, most recent first. */
   deprecated?: readonly string[];

@@ -4,7 +4,7 @@ import { SfjwtError } from '../errors/sfjwt-error.js';
 import { ENV, type EnvKey } from './env.js';
 import { parseEnvFile } from './env-file.js';
 
-/** Where a setting's value came from, shown by `sfjwt doctor`. */
+/** Source of a setting's value, shown by `sfjwt doctor`. */
 export type SettingSource = 'flag' | 'environment' | 'env-file' | 'default';
 
 export interface Setting {
@@ -67,7 +67,7 @@ export function resolveSettings(input: SettingsInput): SettingsResolution {
   return { settings, warnings };
 }
 
-/** The flag that sets each registered setting. */
+/** Returns the flag that sets a registered setting. */
 export function flagName(key: EnvKey): string {
   return `--${key.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`)}`;
 }

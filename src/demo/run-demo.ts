@@ -14,7 +14,7 @@ import { writeKeyPair } from '../cert/write-key-pair.js';
 export const DEMO_USERNAME = 'demo.integration@example.com';
 const DEMO_PROFILE = 'Integration User';
 
-/** What the demo proved, for its last line and for tests. */
+/** Outcome of the demo, for its last line and for tests. */
 export interface DemoResult {
   username: string;
   instanceUrl: string;

@@ -6,9 +6,9 @@ export interface CheckResult {
   id: string;
   title: string;
   status: CheckStatus;
-  /** What was found, in one line; never a secret. */
+  /** Finding in one line, never holding a secret. */
   detail: string;
-  /** What to do, for warn and fail; most likely fix first. */
+  /** Fixes for warn and fail, most likely first. */
   fixes: string[];
   /** The sfjwt error code behind a failure, when there is one. */
   code?: string;
@@ -16,7 +16,7 @@ export interface CheckResult {
 
 const RANK: Record<CheckStatus, number> = { skip: 0, pass: 0, warn: 1, fail: 2 };
 
-/** The worst status of a checklist: fail over warn over pass. */
+/** Returns the worst status of a checklist: fail over warn over pass. */
 export function worstStatus(results: readonly CheckResult[]): CheckStatus {
   return results.reduce<CheckStatus>((worst, result) => (RANK[result.status] > RANK[worst] ? result.status : worst), 'pass');
 }

@@ -18,7 +18,7 @@ export interface ProbeResult {
   error?: SfjwtError;
 }
 
-/** GETs /services/data on the login host: any HTTP answer proves it is reachable and carries a Date header. */
+/** GETs /services/data on the login host: any HTTP response proves it is reachable and carries a Date header. */
 export async function probeEndpoint(baseUrl: string): Promise<ProbeResult> {
   try {
     const response = await client.get(`${baseUrl}/services/data`);
@@ -39,7 +39,7 @@ export async function fetchUserInfo(instanceUrl: string, accessToken: string): P
     const response = await client.get(url, { headers: { authorization: `Bearer ${accessToken}` } });
     if (response.statusCode === 401) {
       return {
-        error: new SfjwtError('ERR_SESSION_INVALID', `${url} answered 401 ${INVALID_SESSION_BODY[0].errorCode} right after the exchange.`, { details: { url } }),
+        error: new SfjwtError('ERR_SESSION_INVALID', `${url} returned 401 ${INVALID_SESSION_BODY[0].errorCode} right after the exchange.`, { details: { url } }),
       };
     }
     const body = JSON.parse(response.body) as { preferred_username?: string };

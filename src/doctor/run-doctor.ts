@@ -12,7 +12,7 @@ import type { CheckResult } from './checklist.js';
 import { compareClock } from './clock.js';
 import { fetchUserInfo, probeEndpoint } from './probe.js';
 
-/** What doctor needs; the CLI fills it from flags, the environment and files. */
+/** Input of a doctor run, which the CLI fills from flags, the environment and files. */
 export interface DoctorInput {
   settings: ResolvedSettings;
   /** Loads the key; doctor reports its failure as a check instead of stopping. */
@@ -53,8 +53,8 @@ function settingsCheck(settings: ResolvedSettings): CheckResult {
     if (setting === undefined) {
       return `${ENV[key].name} unset`;
     }
-    const shown = setting.secret ? '(set, hidden)' : setting.value;
-    return `${ENV[key].name}=${shown} from ${setting.source} ${setting.origin}`;
+    const printed = setting.secret ? '(set, hidden)' : setting.value;
+    return `${ENV[key].name}=${printed} from ${setting.source} ${setting.origin}`;
   });
   const missing = (['clientId', 'username'] as const).filter((key) => settings[key] === undefined);
   const noKey = settings.keyFile === undefined && settings.key === undefined;
@@ -171,6 +171,6 @@ function failure(id: string, title: string, error: unknown): CheckResult {
   throw error;
 }
 
-function skipped(id: string, title: string, why = 'an earlier check failed'): CheckResult {
-  return { id, title, status: 'skip', detail: why, fixes: [] };
+function skipped(id: string, title: string, reason = 'an earlier check failed'): CheckResult {
+  return { id, title, status: 'skip', detail: reason, fixes: [] };
 }

@@ -6,7 +6,7 @@ export const PRODUCTION_AUDIENCE = 'https://login.salesforce.com';
 export const SANDBOX_AUDIENCE = 'https://test.salesforce.com';
 
 /**
- * Which `aud` values an app accepts.
+ * Rule deciding which `aud` values an app accepts:
  * - `login-test`: https://login.salesforce.com in a production org,
  *   https://test.salesforce.com in a sandbox (the documented default);
  * - `my-domain`: only the org's My Domain URL, as some orgs with External
@@ -72,7 +72,7 @@ export interface EmulatorOrg {
   sessionTimeoutSeconds: number;
   /** Leeway the emulator grants an `exp` in the past. Salesforce's own leeway is not documented. */
   clockSkewSeconds: number;
-  /** What an unknown consumer key gets: Salesforce answers either, depending on the org. */
+  /** Error returned for an unknown consumer key; Salesforce returns either, depending on the org. */
   unknownClientAnswer: 'invalid_client_id' | 'app_not_found';
 }
 
@@ -159,7 +159,7 @@ function normalizeUser(user: Partial<EmulatorUser>, index: number): EmulatorUser
   };
 }
 
-/** A consumer key in Salesforce's shape: `3MVG9` and 80 more characters. */
+/** Generates a consumer key in Salesforce's shape: `3MVG9` and 80 more characters. */
 export function generateConsumerKey(): string {
   return `3MVG9${randomBytes(60).toString('base64url').replace(/[-_]/g, '').slice(0, 80)}`;
 }

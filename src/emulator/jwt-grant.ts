@@ -5,7 +5,7 @@ import { PRODUCTION_AUDIENCE, SANDBOX_AUDIENCE, type EmulatorApp, type EmulatorC
 import type { EmulatorState } from './state.js';
 import { isAddressInRanges } from './ip-ranges.js';
 
-/** Outcome of one grant: the user and app on success, else the Salesforce answer. */
+/** Outcome of one grant: the user and app on success, else the Salesforce error. */
 export type GrantOutcome =
   | { ok: true; app: EmulatorApp; username: string }
   | { ok: false; answer: SalesforceAnswer; username?: string };
@@ -107,7 +107,7 @@ function checkAudience(
   app: EmulatorApp,
   config: EmulatorConfig,
 ): 'audienceInvalid' | 'appNotFound' | undefined {
-  // Salesforce takes `aud` as one string; an array is rejected even when it holds a valid URL.
+  // Salesforce takes `aud` as one string; an array is rejected even when it contains a valid URL.
   if (typeof audience !== 'string') {
     return 'audienceInvalid';
   }
@@ -142,7 +142,7 @@ function checkUser(
   config: EmulatorConfig,
   remoteAddress: string,
 ): GrantOutcome {
-  // A user unknown to this org (a sandbox user sent to production, say) gets the approval answer.
+  // A user unknown to this org (a sandbox user sent to production, say) gets the approval error.
   const user = config.users.find((candidate) => candidate.username === username);
   if (user === undefined || username === undefined) {
     return fail('userNotApproved', username);

@@ -15,7 +15,7 @@ export interface PasswordGrantForm {
 
 /**
  * Validates an OAuth username-password grant the way a Salesforce org does.
- * An org that blocks the flow, and every External Client App, answers
+ * An org that blocks the flow, and every External Client App, returns
  * `authentication failure`, the same as a wrong password.
  */
 export function validatePasswordGrant(form: PasswordGrantForm, config: EmulatorConfig): GrantOutcome {

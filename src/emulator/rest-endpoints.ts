@@ -11,7 +11,7 @@ const API_VERSIONS = ['59.0', '60.0', '61.0', '62.0', '63.0', '64.0', '65.0', '6
 
 /**
  * Serves revoke, userinfo, the identity URL and a few REST resources. Every
- * resource but revoke needs a live bearer token; otherwise it answers 401
+ * resource but revoke needs a live bearer token; otherwise the response is 401
  * with Salesforce's INVALID_SESSION_ID body.
  */
 export function handleRest(

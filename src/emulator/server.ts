@@ -64,7 +64,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
   };
 }
 
-/** What each request handler needs. */
+/** Context passed to each request handler. */
 export interface RequestContext {
   state: EmulatorState;
   log: (line: string) => void;

@@ -14,7 +14,7 @@ export const JWT_BEARER_GRANT = 'urn:ietf:params:oauth:grant-type:jwt-bearer';
 /**
  * Serves POST /services/oauth2/token. Only a form-encoded body counts: a
  * grant_type in the query string or a JSON body gets `unsupported_grant_type`,
- * as Salesforce answers.
+ * as at Salesforce.
  */
 export async function handleToken(
   request: IncomingMessage,
@@ -80,7 +80,7 @@ function respond(response: ServerResponse, outcome: GrantOutcome, label: string,
   context.log(`POST /services/oauth2/token grant=${label} status=200 outcome=issued user=${outcome.username}`);
 }
 
-/** Consumes the next injected fault, if any; returns true when it answered the request. */
+/** Consumes the next injected fault, if any; returns true when the fault ended the request. */
 async function applyFault(request: IncomingMessage, response: ServerResponse, context: RequestContext): Promise<boolean> {
   const fault = context.state.faults.shift();
   if (fault === undefined) {

@@ -5,7 +5,7 @@
  * test fails when the two differ or when the source raises a code missing here.
  */
 
-/** Where the fault lies; the CLI maps each category to one exit code. */
+/** Party at fault: caller input, key material, org, network, files or sfjwt. Each maps to one exit code. */
 export type ErrorCategory = 'usage' | 'key' | 'org' | 'network' | 'file' | 'internal';
 
 export interface CatalogueEntry {
@@ -107,7 +107,7 @@ const entries = {
     ],
   },
 
-  // Answers from the Salesforce token endpoint (exact strings in src/oauth/salesforce-errors.ts).
+  // Errors returned by the Salesforce token endpoint (exact strings in src/oauth/salesforce-errors.ts).
   ERR_OAUTH_INVALID_CLIENT_ID: {
     category: 'org',
     summary: 'Salesforce: invalid_client_id / client identifier invalid.',
@@ -393,7 +393,7 @@ const entries = {
   },
   ERR_KEY_FORMAT_UNSUPPORTED: {
     category: 'key',
-    summary: 'The key is in a format sfjwt does not read (OpenSSH, PuTTY, PGP, or a cipher OpenSSL 3 disabled).',
+    summary: 'The key is in a format sfjwt does not read (OpenSSH, PuTTY, or a cipher OpenSSL 3 disabled).',
     causes: ['An SSH key (`BEGIN OPENSSH PRIVATE KEY`) or a PuTTY .ppk file.', 'A key encrypted with DES or RC2.'],
     actions: ['Convert the key to PEM PKCS#8 with the command in the message.'],
   },

@@ -65,7 +65,7 @@ function audienceFamily(audience: string): EndpointFamily {
 }
 
 /**
- * The one documented alternative to try after an audience-class failure:
+ * Returns the one documented alternative to try after an audience-class failure:
  * login or test becomes the My Domain (when the endpoint is one), and a My
  * Domain audience becomes login or test. Undefined when there is none.
  */

@@ -23,7 +23,7 @@ export interface EndpointClassification {
   tokenEndpoint: string;
   kind: EndpointKind;
   family: EndpointFamily;
-  /** Which rule matched, in words, for verbose output and `sfjwt doctor`. */
+  /** Description of the rule that matched, for verbose output and `sfjwt doctor`. */
   rule: string;
   /** The audience used when none is given. */
   defaultAudience: string;

@@ -24,7 +24,7 @@ export interface ExchangeOptions {
   timeoutMs?: number;
   retry?: Partial<RetryPolicy>;
   onRetry?: (attempt: number, reason: string) => void;
-  /** What the advice for a rejected request may use: audience, username, endpoint kind. */
+  /** Context for the advice on a rejected request: audience, username, endpoint kind. */
   advice: AdviceContext;
 }
 
@@ -75,11 +75,11 @@ function responseError(result: FormPostResult, body: unknown, options: ExchangeO
     );
   }
   if (result.status >= 500) {
-    return new SfjwtError('ERR_HTTP_SERVER_ERROR', `${options.tokenEndpoint} answered HTTP ${result.status} after ${result.attempts} attempts.`, { details });
+    return new SfjwtError('ERR_HTTP_SERVER_ERROR', `${options.tokenEndpoint} returned HTTP ${result.status} after ${result.attempts} attempts.`, { details });
   }
   return new SfjwtError(
     'ERR_HTTP_UNEXPECTED_RESPONSE',
-    `${options.tokenEndpoint} answered HTTP ${result.status} without a Salesforce OAuth body.`,
+    `${options.tokenEndpoint} returned HTTP ${result.status} without a Salesforce OAuth body.`,
     { details },
   );
 }

@@ -5,7 +5,7 @@ import got, { RequestError, TimeoutError } from 'got';
 import { SfjwtError } from '../errors/sfjwt-error.js';
 import { VERSION } from '../version.js';
 
-/** How sfjwt retries transient failures: bounded exponential backoff with full jitter. */
+/** Retry policy for transient failures: bounded exponential backoff with full jitter. */
 export interface RetryPolicy {
   /** Extra attempts after the first, 0 to 5. */
   retries: number;
@@ -45,7 +45,7 @@ const client = got.extend({
 const TRANSIENT_STATUS = new Set([500, 502, 503, 504]);
 
 /**
- * POSTs a form and returns the final response. HTTP 5xx answers, timeouts and
+ * POSTs a form and returns the final response. HTTP 5xx responses, timeouts and
  * connection errors are retried; any 4xx is returned at once, because each
  * rejected token request counts as a failed login in the org. Errors carry
  * chosen fields only: got's own errors hold the request body.
@@ -91,10 +91,10 @@ async function attemptPost(options: FormPostOptions): Promise<AttemptOutcome> {
 
 function networkError(error: unknown, url: string): SfjwtError {
   const code = error instanceof RequestError ? error.code : 'UNKNOWN';
-  // A plain cause with the code only: got's error object holds the form, which holds secrets.
+  // The cause keeps the error code only, because got's error object contains the form and its secrets.
   const cause = new Error(`${error instanceof Error ? error.name : 'Error'} ${code}`);
   if (error instanceof TimeoutError) {
-    return new SfjwtError('ERR_HTTP_TIMEOUT', `${url} did not answer in time.`, { details: { url }, cause });
+    return new SfjwtError('ERR_HTTP_TIMEOUT', `${url} timed out.`, { details: { url }, cause });
   }
   return new SfjwtError('ERR_HTTP_UNREACHABLE', `Could not reach ${url} (${code}).`, {
     details: { url, reason: code },

@@ -1,10 +1,10 @@
 import type { ErrorCode } from '../errors/catalogue.js';
 
 /**
- * The OAuth answers of the Salesforce token endpoint, with the exact `error`
+ * The OAuth errors of the Salesforce token endpoint, with the exact `error`
  * and `error_description` strings that real orgs return (as observed and
  * reported by integrations; Salesforce documents few of them). The emulator
- * answers with these and the client maps them back to sfjwt codes.
+ * returns these and the client maps them back to sfjwt codes.
  */
 export const SALESFORCE_ERRORS = {
   invalidClientId: { error: 'invalid_client_id', description: 'client identifier invalid' },
@@ -53,13 +53,13 @@ const CODE_BY_ANSWER: ReadonlyArray<[SalesforceAnswer, ErrorCode]> = [
 
 /**
  * Maps a Salesforce `{error, error_description}` pair to an sfjwt code. The
- * description decides among the many `invalid_grant` answers; it is compared
- * case-insensitively because Salesforce has changed its capitalisation before.
+ * description decides among the many `invalid_grant` errors. It is compared
+ * case-insensitively, so a change of capitalisation keeps the mapping.
  */
 export function codeForSalesforceError(error: string, description: string | undefined): ErrorCode {
-  const wanted = (description ?? '').trim().toLowerCase();
+  const expected = (description ?? '').trim().toLowerCase();
   for (const [answer, code] of CODE_BY_ANSWER) {
-    if (answer.error === error && answer.description.toLowerCase() === wanted) {
+    if (answer.error === error && answer.description.toLowerCase() === expected) {
       return code;
     }
   }
