@@ -1,6 +1,7 @@
 import { CATALOGUE, type ErrorCode } from '../errors/catalogue.js';
 import type { EndpointFamily, EndpointKind } from '../oauth/endpoints.js';
 import { looksLikeSandboxUsername } from './sandbox-username.js';
+import { compareClock } from '../doctor/clock.js';
 
 /** Context of a token request that Salesforce rejected. */
 export interface AdviceContext {
@@ -15,8 +16,10 @@ export interface AdviceContext {
   certificateFingerprint?: string;
   /** Minutes since the app was last edited, when the caller knows it. */
   appEditedMinutesAgo?: number;
-  /** The user's profile, when known (the emulator and doctor know it). */
+  /** The user's profile, when the caller knows it. */
   userProfile?: string;
+  /** The `Date` header of the rejecting response, to measure clock skew. */
+  serverDate?: string;
 }
 
 const MENU_POLICIES =
@@ -66,7 +69,13 @@ const ADVISERS: Partial<Record<ErrorCode, Adviser>> = {
       : [`Compare the uploaded certificate with ${context.certificateFingerprint} (SHA-256); upload that one if they differ.`],
   ERR_OAUTH_AUDIENCE_INVALID: audienceAdvice,
   ERR_OAUTH_APP_NOT_FOUND: audienceAdvice,
-  ERR_OAUTH_ASSERTION_EXPIRED: () => ['Check the local clock against an NTP server: `date -u` should match UTC.'],
+  ERR_OAUTH_ASSERTION_EXPIRED: (context) => {
+    const clock = compareClock(context.serverDate, Date.now());
+    const measured = clock === undefined || clock.skewSeconds >= 0
+      ? []
+      : [`The local clock is ${-clock.skewSeconds} s behind the server's Date header; synchronise it with NTP.`];
+    return [...measured, 'Check the local clock against an NTP server: `date -u` should match UTC.'];
+  },
 };
 
 function audienceAdvice(context: AdviceContext): string[] {

@@ -73,6 +73,8 @@ export interface RequestContext {
 
 async function route(request: IncomingMessage, response: ServerResponse, context: RequestContext): Promise<void> {
   const url = new URL(request.url ?? '/', 'http://emulator.invalid');
+  // The Date header follows the emulator's clock, so tests can stage clock skew.
+  response.setHeader('date', new Date(context.state.now()).toUTCString());
   try {
     if (url.pathname === '/services/oauth2/token' && request.method === 'POST') {
       const body = await readBody(request);

@@ -70,7 +70,10 @@ function responseError(result: FormPostResult, body: unknown, options: ExchangeO
       `Salesforce rejected the token request (HTTP ${result.status} ${text}). Token URL ${options.tokenEndpoint}, audience ${options.advice.audience}.`,
       {
         details: { ...details, error: body.error, errorDescription: body.error_description },
-        actions: adviseOAuthError(code, options.advice),
+        actions: adviseOAuthError(code, {
+          ...options.advice,
+          ...(result.serverDate === undefined ? {} : { serverDate: result.serverDate }),
+        }),
       },
     );
   }

@@ -197,6 +197,20 @@ describe('exchange situations from real integrations', () => {
     expect(error.actions.join(' ')).to.include('clock');
   });
 
+  it('E9 measures the skew against the server clock', async () => {
+    emulator = await startTestEmulator({}, () => Date.now() + 300_000);
+    const error = asCoded(await loginTo(emulator));
+    const doctor = await runSfjwt(['doctor', '--login-url', emulator.url, '--client-id', emulator.consumerKey,
+      '--username', TEST_USERNAME, '--key-file', fixtureKeyPath, '--json']);
+    const clock = (JSON.parse(doctor.stdout) as { checks: Array<{ id: string; status: string; detail: string }> })
+      .checks.find((check) => check.id === 'clock');
+
+    expect(error.code).to.equal('ERR_OAUTH_ASSERTION_EXPIRED');
+    expect(error.actions[0]).to.match(/local clock is (299|30\d) s behind/);
+    expect(clock?.status).to.equal('fail');
+    expect(clock?.detail).to.match(/behind by (299|30\d) s/);
+  });
+
   it('E10 consumer key unknown while the app propagates', async () => {
     emulator = await startTestEmulator({
       apps: [{ certificate: fixtureCertificate, profiles: [TEST_PROFILE], kind: 'connected-app', propagationDelaySeconds: 600 }],

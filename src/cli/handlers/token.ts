@@ -6,6 +6,7 @@ import { readTextFile } from '../../util/read-text.js';
 import { exchangePresigned } from '../../token/exchange-presigned.js';
 import { printJson, printLines, printWarning, type Io } from '../output.js';
 import { preflightChecks } from './preflight.js';
+import { compareClock } from '../../doctor/clock.js';
 
 interface TokenArgs extends JwtArgs {
   'show-token'?: boolean;
@@ -33,6 +34,10 @@ export async function runToken(args: TokenArgs, io: Io): Promise<number> {
   }
   if (verbose) {
     io.stderr(`Token URL ${result.endpoint.tokenEndpoint}: ${result.endpoint.rule}\n`);
+  }
+  const clock = compareClock(result.serverDate, Date.now());
+  if (clock !== undefined && clock.status !== 'pass') {
+    printWarning(io, `The local clock differs from the server's by ${clock.skewSeconds} s; assertions live 180 s, so synchronise it with NTP.`);
   }
   const showToken = args['show-token'] === true;
   if (args.json === true) {
