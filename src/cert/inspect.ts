@@ -1,16 +1,17 @@
-import { type KeyObject, X509Certificate, createPublicKey } from 'node:crypto';
+import { type KeyObject, createPublicKey } from 'node:crypto';
 
 import { isSfjwtError } from '../errors/sfjwt-error.js';
 import { assertRsaSigningKey } from '../keys/check-rsa-key.js';
 import { type KeyMaterial, decodeKeyMaterial } from '../keys/decode.js';
 import { permissionWarning } from '../keys/file-permissions.js';
 import { publicKeyFingerprint } from '../keys/fingerprint.js';
-import { keyUnrecognized } from '../keys/key-errors.js';
+import { keyMalformed, keyUnrecognized, withCause } from '../keys/key-errors.js';
 import { openPrivateKey } from '../keys/open-private-key.js';
 import { readKeyInput } from '../keys/read-input.js';
 import { describeFormat } from '../keys/select-key.js';
 import { certificateWarnings } from './certificate-warnings.js';
 import { type CertificateInfo, describeCertificate } from './describe-certificate.js';
+import { parseCertificate } from './parse-certificate.js';
 
 /** What a key or certificate file is. */
 export type InspectedKind = 'private-key' | 'public-key' | 'certificate' | 'certificate-request' | 'keystore';
@@ -68,14 +69,19 @@ export async function inspectKeyFile(path: string, options: InspectOptions = {})
     throw new TypeError('inspectKeyFile needs a path string');
   }
   const input = await readKeyInput({ path });
-  const result = await inspectBytes(input.bytes, path, options);
+  const result = await inspectKeyData(input.bytes, path, options);
   const permissions = result.kind === 'private-key' || result.kind === 'keystore'
     ? permissionWarning(path, input.mode ?? 0)
     : undefined;
   return { path, ...result, warnings: permissions === undefined ? result.warnings : [...result.warnings, permissions] };
 }
 
-async function inspectBytes(bytes: Buffer, label: string, options: InspectOptions): Promise<Inspection> {
+/** Inspects key or certificate bytes; `label` names them in messages. See inspectKeyFile. */
+export async function inspectKeyData(bytes: Uint8Array, label: string, options: InspectOptions = {}): Promise<Inspection> {
+  return inspectBuffer(Buffer.from(bytes), label, options);
+}
+
+async function inspectBuffer(bytes: Buffer, label: string, options: InspectOptions): Promise<Inspection> {
   const now = options.now ?? new Date();
   let material: KeyMaterial;
   try {
@@ -87,18 +93,18 @@ async function inspectBytes(bytes: Buffer, label: string, options: InspectOption
     throw error;
   }
   const encoding = material.encoding === 'pem' ? 'PEM' : 'DER';
-  const certificates = material.certificates.map((der) => describeCertificate(new X509Certificate(der), now));
+  const certificates = material.certificates.map((der) => describeCertificate(parseCertificate(der, label), now));
   const result = baseInspection(kindOf(material, label), encoding, bytes.length, material.repairs);
   result.format = formatOf(material, result.kind);
   result.certificates = certificates;
   result.warnings = certificates.flatMap((info) => certificateWarnings(info, label, now));
+  result.warnings.push(...material.damagedLabels.map((damaged) => `The "${damaged}" block in ${label} is damaged.`));
   const part = material.privateKeys[0];
   if (part !== undefined) {
     inspectPrivateKey(result, openPrivateKeyOrLocked(material, options.passphrase, label), label);
     result.encrypted = part.encryption !== 'none';
   } else if (material.publicKeys[0] !== undefined && certificates.length === 0) {
-    const { der, type } = material.publicKeys[0];
-    result.publicKey = describeKey(createPublicKey({ key: der, format: 'der', type }));
+    result.publicKey = describeKey(parsePublicKey(material.publicKeys[0], label));
   }
   return result;
 }
@@ -140,6 +146,10 @@ function kindOf(material: KeyMaterial, label: string): InspectedKind {
   if (material.certificateRequests > 0) {
     return 'certificate-request';
   }
+  const damaged = material.damagedLabels[0];
+  if (damaged !== undefined) {
+    throw keyMalformed(label, `the content of its "BEGIN ${damaged}" block does not match its label`);
+  }
   throw keyUnrecognized(label, 'pem-label', material.otherLabels[0]);
 }
 
@@ -164,6 +174,14 @@ function inspectPrivateKey(result: Inspection, key: KeyObject | undefined, label
     assertRsaSigningKey(key, label);
   } catch (error) {
     result.warnings.push(error instanceof Error ? error.message : String(error));
+  }
+}
+
+function parsePublicKey(publicKey: KeyMaterial['publicKeys'][number], label: string): KeyObject {
+  try {
+    return createPublicKey({ key: publicKey.der, format: 'der', type: publicKey.type });
+  } catch (error) {
+    throw withCause(keyMalformed(label, 'its public key does not parse'), error);
   }
 }
 

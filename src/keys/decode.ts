@@ -34,6 +34,8 @@ export interface KeyMaterial {
   certificateRequests: number;
   /** Labels of PEM blocks that are none of the above. */
   otherLabels: string[];
+  /** Labels of certificate and public key blocks whose content is not what the label says. */
+  damagedLabels: string[];
   repairs: string[];
 }
 
@@ -66,11 +68,16 @@ export async function decodeKeyMaterial(input: Buffer, passphrase: string | unde
   return decodeText(text, passphrase, label, true);
 }
 
-/** Decodes `bytes` as UTF-8 text, or returns undefined for binary data. */
+/**
+ * Decodes `bytes` as UTF-8 text, or returns undefined for binary data. Text
+ * with a PEM BEGIN line counts as text even with stray bytes, so damage to a
+ * PEM file is reported as such rather than as unknown binary data.
+ */
 function decodeUtf8Text(bytes: Buffer): string | undefined {
   const text = bytes.toString('utf8');
   // U+FFFD marks invalid UTF-8; other control characters than tab and line ends mark binary data.
-  return /[\uFFFD\x00-\x08\x0B\x0C\x0E-\x1F\x7F]/.test(text) ? undefined : text;
+  const binary = /[\uFFFD\x00-\x08\x0B\x0C\x0E-\x1F\x7F]/.test(text);
+  return !binary || text.includes('-----BEGIN ') ? text : undefined;
 }
 
 async function decodeText(raw: string, passphrase: string | undefined, label: string, allowBase64: boolean): Promise<KeyMaterial> {
@@ -122,7 +129,16 @@ async function decodeBase64(decoded: Buffer, passphrase: string | undefined, lab
 }
 
 function emptyMaterial(encoding: KeyEncoding, repairs: string[]): KeyMaterial {
-  return { encoding, privateKeys: [], certificates: [], publicKeys: [], certificateRequests: 0, otherLabels: [], repairs };
+  return {
+    encoding,
+    privateKeys: [],
+    certificates: [],
+    publicKeys: [],
+    certificateRequests: 0,
+    otherLabels: [],
+    damagedLabels: [],
+    repairs,
+  };
 }
 
 function decodePem(text: string, repairs: string[], label: string): KeyMaterial {
@@ -143,13 +159,24 @@ function addPemBlock(material: KeyMaterial, block: PemBlock, label: string): voi
   } else if (CERTIFICATE_LABELS.has(block.label)) {
     // A TRUSTED CERTIFICATE carries OpenSSL trust settings after the certificate itself.
     const element = readElement(block.der, 0);
-    material.certificates.push(element === undefined ? block.der : block.der.subarray(0, element.end));
+    const der = element === undefined ? block.der : block.der.subarray(0, element.end);
+    addIfStructure(material, block.label, der, 'certificate', () => material.certificates.push(der));
   } else if (block.label === 'PUBLIC KEY' || block.label === 'RSA PUBLIC KEY') {
-    material.publicKeys.push({ der: block.der, type: block.label === 'PUBLIC KEY' ? 'spki' : 'pkcs1' });
+    const type = block.label === 'PUBLIC KEY' ? 'spki' : 'pkcs1';
+    const expected = type === 'spki' ? 'spki' : 'pkcs1-public';
+    addIfStructure(material, block.label, block.der, expected, () => material.publicKeys.push({ der: block.der, type }));
   } else if (REQUEST_LABELS.has(block.label)) {
     material.certificateRequests += 1;
   } else {
     material.otherLabels.push(block.label);
+  }
+}
+
+function addIfStructure(material: KeyMaterial, label: string, der: Buffer, expected: DerStructure, add: () => void): void {
+  if (classifyDer(der) === expected) {
+    add();
+  } else {
+    material.damagedLabels.push(label);
   }
 }
 

@@ -3,7 +3,7 @@ import { type KeyObject, X509Certificate } from 'node:crypto';
 import { assertRsaSigningKey } from './check-rsa-key.js';
 import type { KeyMaterial, PrivateKeyPart } from './decode.js';
 import { publicKeyFingerprint } from './fingerprint.js';
-import { keyIsCertificate, keyIsPublic, keyUnrecognized, keystoreEmpty } from './key-errors.js';
+import { keyIsCertificate, keyIsPublic, keyMalformed, keyUnrecognized, keystoreEmpty } from './key-errors.js';
 import { openPrivateKey } from './open-private-key.js';
 import { encodePem } from './pem.js';
 import type { LoadedKey } from './types.js';
@@ -28,6 +28,9 @@ export function selectPrivateKey(material: KeyMaterial, passphrase: string | und
   if (material.privateKeys.length > 1) {
     warnings.push(`${label} contains ${material.privateKeys.length} private keys; sfjwt uses the first one.`);
   }
+  for (const damaged of material.damagedLabels) {
+    warnings.push(`The "${damaged}" block in ${label} is damaged, so sfjwt ignores it.`);
+  }
   const certificatePem = matchingCertificate(material.certificates, fingerprint, label, warnings);
   return {
     privateKey,
@@ -43,6 +46,10 @@ export function selectPrivateKey(material: KeyMaterial, passphrase: string | und
 }
 
 function noPrivateKeyError(material: KeyMaterial, label: string): Error {
+  const damaged = material.damagedLabels[0];
+  if (damaged !== undefined && material.certificates.length === 0 && material.publicKeys.length === 0) {
+    return keyMalformed(label, `the content of its "BEGIN ${damaged}" block does not match its label`);
+  }
   if (material.certificates.length > 0) {
     return material.encoding === 'pkcs12' ? keystoreEmpty(label) : keyIsCertificate(label);
   }
