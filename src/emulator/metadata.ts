@@ -36,7 +36,7 @@ export async function loadEmulatorConfigFromMetadata(
   const result: Array<Partial<EmulatorApp>> = [];
   for (const app of apps) {
     if (!app.enabled) {
-      // NOTE: Salesforce's answer to a login through a disabled app is not documented; the emulator treats its key as unknown.
+      // NOTE: Salesforce's response to a login through a disabled app is not documented, so the emulator treats its key as unknown.
       log(`App ${app.name}: left out because its policies disable the app or its OAuth plugin.`);
       continue;
     }

@@ -115,7 +115,7 @@ function parseCertificate(pem: string, path: string): X509Certificate {
   try {
     certificate = new X509Certificate(pem);
   } catch (error) {
-    throw certificateInvalid(path, `${path} holds a damaged certificate that does not parse.`, [
+    throw certificateInvalid(path, `${path} contains a damaged certificate that failed to parse.`, [
       'Copy the certificate again from its original file, or generate a new pair with `sfjwt cert generate`.',
     ], error);
   }

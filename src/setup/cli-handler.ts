@@ -1,4 +1,4 @@
-/** The body of `sfjwt setup`: asks what is missing on a terminal, writes the files, prints the guide. */
+/** The body of `sfjwt setup`: prompts for missing settings on a terminal, writes the files, prints the guide. */
 import type { SetupArgs } from '../cli/commands/setup.js';
 import { printJson, printWarning, type Io } from '../cli/output.js';
 import { buildSetupGuide, renderSetupGuide, type SetupGuide } from './guide/build-guide.js';
@@ -10,8 +10,8 @@ import { runSetup, type SetupPlan } from './run-setup.js';
 
 /**
  * Runs `sfjwt setup` and returns its exit code. On a terminal without
- * --yes or --json it asks for each setting no option gave; otherwise it
- * asks nothing, so CI can run it. `asker` replaces the terminal in tests.
+ * --yes or --json it prompts for each setting that no option set. Otherwise
+ * it prompts for nothing, so CI can run it. `asker` replaces the terminal in tests.
  */
 export async function runSetupCommand(args: SetupArgs, io: Io, asker?: Asker): Promise<number> {
   const answers = await collectAnswers(args, io, asker);

@@ -9,9 +9,9 @@ import { generateExternalClientApp } from './generators/external-client-app.js';
 import { generatePermissionSet } from './generators/permission-set.js';
 
 /**
- * Every metadata component of the chosen route: the five External Client
- * App components, or one ConnectedApp; permission sets first when asked for,
- * because the app refers to them.
+ * Renders every metadata component of the chosen route: the five External
+ * Client App components, or one ConnectedApp. Requested permission sets come
+ * first because the app refers to them.
  */
 export function generateComponents(settings: AppSettings): GeneratedComponent[] {
   const permissionSets = settings.createPermissionSets

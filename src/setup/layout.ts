@@ -1,6 +1,6 @@
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 
-/** Where `sfjwt setup` writes, as absolute paths. */
+/** Output locations of `sfjwt setup`, as absolute paths. */
 export interface SetupLayout {
   /** The Salesforce DX project folder; `sf project deploy start` runs here. */
   projectDir: string;
@@ -31,9 +31,9 @@ export function resolveLayout(input: LayoutInput = {}): SetupLayout {
 }
 
 /**
- * The package directory for sfdx-project.json: the first folder of the
- * source folder below the project folder (`force-app`), or undefined when
- * the source folder is the project folder itself or lies outside it.
+ * Returns the package directory for sfdx-project.json: the first folder of
+ * the source folder below the project folder (`force-app`). Returns undefined
+ * when the source folder is the project folder itself or lies outside it.
  */
 export function packageDirectoryOf(layout: SetupLayout): string | undefined {
   const inside = relative(layout.projectDir, layout.sourceDir);

@@ -10,11 +10,11 @@ import { assertPlainText, assertProfileName, assertEmail, assertUrl, assertConsu
 /** External Client App (the default since Spring '26) or the legacy connected app. */
 export type SetupRoute = 'external-client-app' | 'connected-app';
 export type OrgType = 'production' | 'sandbox';
-/** How the app treats the org's IP restrictions; the JWT bearer flow is not relaxed by any of them (observed). */
+/** IP Relaxation policy of the app. None of them relaxes the JWT bearer flow (observed). */
 export type IpRelaxation = 'enforce' | 'bypass' | 'bypass-2fa' | 'enforce-relax-refresh';
 /** Session security level an External Client App requires; high assurance is refused because it blocks JWT logins. */
 export type SessionLevel = 'standard' | 'low';
-/** How the certificate is written: the whole PEM, or only its base64 body without BEGIN and END lines. */
+/** Certificate encoding in the metadata: the whole PEM, or only its base64 body without BEGIN and END lines. */
 export type CertificateFormat = 'pem' | 'body';
 
 /** Default Metadata API version of package.xml and sfdx-project.json. */
@@ -26,7 +26,7 @@ export const DEFAULT_LABEL = 'JWT Integration';
 const MIN_ECA_API_VERSION = 60;
 const MIN_CONNECTED_APP_API_VERSION = 29;
 
-/** What a caller gives; `normalizeAppSettings` validates it and fills the defaults. */
+/** Settings as a caller gives them, before `normalizeAppSettings` validates them and fills the defaults. */
 export interface AppSettingsInput {
   route?: SetupRoute;
   label?: string;

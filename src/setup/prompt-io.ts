@@ -4,14 +4,14 @@ import { SfjwtError } from '../errors/sfjwt-error.js';
 
 /** Asks one question at a time; tests give scripted answers. */
 export interface Asker {
-  /** Resolves with the answer, without its line ending; rejects with ERR_SETUP_CANCELLED on end of input. */
+  /** Resolves with the reply, without its line ending, or rejects with ERR_SETUP_CANCELLED at end of input. */
   ask(question: string): Promise<string>;
   /** Prints a line between questions (a correction, a note). */
   say(text: string): void;
   close(): void;
 }
 
-/** An Asker over a terminal (or any stream pair) through node:readline. */
+/** Creates an Asker over a terminal (or any stream pair) through node:readline. */
 export function createReadlineAsker(input: NodeJS.ReadableStream, output: NodeJS.WritableStream): Asker {
   const readline = createInterface({ input, output, terminal: (input as { isTTY?: boolean }).isTTY === true });
   let closed = false;
@@ -48,9 +48,9 @@ function cancelled(): SfjwtError {
 }
 
 export interface QuestionOptions {
-  /** Shown in brackets and used for an empty answer. */
+  /** Default value, shown in brackets and used for an empty reply. */
   defaultValue?: string;
-  /** Returns an error message for an unusable answer, or undefined to accept it. */
+  /** Returns an error message for an invalid reply, or undefined to accept it. */
   validate?: (answer: string) => string | undefined;
   /** Accept an empty answer when there is no default. */
   optional?: boolean;

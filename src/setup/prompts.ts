@@ -1,4 +1,4 @@
-/** The questions `sfjwt setup` asks on a terminal for each setting no option gave. */
+/** The prompts of `sfjwt setup` on a terminal, one for each setting that no option set. */
 import { SfjwtError } from '../errors/sfjwt-error.js';
 import type { GuideSteps } from './guide/context.js';
 import { DEFAULT_SOURCE_DIR } from './layout.js';

@@ -19,7 +19,7 @@ import {
 import { booleanOf, childOf, readMetadataFile, textOf, textsOf, type XmlRecord } from './read-xml.js';
 import { DEFAULT_SOURCE_DIR } from './layout.js';
 
-/** What the metadata says about one app's OAuth behaviour. */
+/** OAuth configuration of one app, as its metadata files describe it. */
 export interface AppMetadata {
   kind: 'external-client-app' | 'connected-app';
   name: string;

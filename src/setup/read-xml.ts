@@ -41,27 +41,30 @@ export async function readMetadataFile(path: string, rootName: string): Promise<
   return typeof root === 'object' && !Array.isArray(root) ? root : {};
 }
 
-/** The text of element `name`, or undefined when absent or empty. */
+/** Returns the text of element `name`, or undefined when it is absent or empty. */
 export function textOf(record: XmlRecord, name: string): string | undefined {
   const value = record[name];
   const text = Array.isArray(value) ? value[0] : value;
   return typeof text === 'string' && text !== '' ? text : undefined;
 }
 
-/** The texts of a repeated element. */
+/** Returns the texts of a repeated element. */
 export function textsOf(record: XmlRecord, name: string): string[] {
   const value = record[name];
-  const values = Array.isArray(value) ? value : value === undefined ? [] : [value];
+  if (value === undefined) {
+    return [];
+  }
+  const values = Array.isArray(value) ? value : [value];
   return values.filter((item): item is string => typeof item === 'string' && item !== '');
 }
 
-/** The nested element `name`, or an empty record. */
+/** Returns the nested element `name`, or an empty record. */
 export function childOf(record: XmlRecord, name: string): XmlRecord {
   const value = record[name];
   return typeof value === 'object' && !Array.isArray(value) ? value : {};
 }
 
-/** A boolean element: true or false, or `fallback` when absent. */
+/** Returns a boolean element as true or false, or `fallback` when it is absent. */
 export function booleanOf(record: XmlRecord, name: string, fallback: boolean): boolean {
   const text = textOf(record, name);
   return text === undefined ? fallback : text.toLowerCase() === 'true';

@@ -18,7 +18,7 @@ const SCOPES = {
 
 export type MetadataScope = keyof typeof SCOPES;
 
-/** How Setup labels each scope in the app's "Selected OAuth Scopes" list. */
+/** Setup's label of each scope in the app's "Selected OAuth Scopes" list. */
 export const SETUP_SCOPE_LABELS: Readonly<Record<MetadataScope, string>> = {
   Api: 'Manage user data via APIs (api)',
   RefreshToken: 'Perform requests at any time (refresh_token, offline_access)',
@@ -59,7 +59,7 @@ export function toMetadataScopes(names: readonly string[]): MetadataScope[] {
   return result;
 }
 
-/** The OAuth scope parameter values of Metadata API scopes, as token responses list them. */
+/** Maps Metadata API scopes to the OAuth scope parameter values that token responses list. */
 export function toOAuthScopeNames(scopes: readonly string[]): string[] {
   return scopes.flatMap((scope) => {
     const known = findScope(scope);

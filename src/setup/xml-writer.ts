@@ -6,7 +6,7 @@ import { METADATA_NAMESPACE } from './metadata-types.js';
 
 export type XmlValue = string | number | boolean;
 
-/** The body of an element that holds other elements instead of text. */
+/** The body of an element that contains other elements instead of text. */
 export interface XmlElementBody {
   children: readonly XmlNode[];
 }
@@ -16,7 +16,7 @@ export interface XmlNode {
   content: XmlValue | XmlElementBody;
 }
 
-/** What one field may hold: a value, a nested element, or a list of either (repeated elements). */
+/** Content of one field: a value, a nested element, or a list of either (repeated elements). */
 export type XmlContent = XmlValue | XmlElementBody | ReadonlyArray<XmlValue | XmlElementBody>;
 
 // Characters XML 1.0 forbids in a document, even escaped, and unpaired surrogates.

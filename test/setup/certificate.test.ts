@@ -50,7 +50,7 @@ describe('setup certificate check', () => {
     expect(certificate.notAfter.startsWith('2024-01-01')).to.equal(true);
   });
 
-  it('normalizes CRLF line endings and a byte order mark', async () => {
+  it('normalizes CRLF and BOM', async () => {
     const path = join(temp.dir, 'crlf.crt');
     await writeFile(path, `\uFEFF${fixtureCertificate.replace(/\n/g, '\r\n')}`);
     const certificate = await readSetupCertificate(path);

@@ -99,7 +99,7 @@ describe('sfjwt setup', () => {
       expect(run.stdout).to.not.include('PRIVATE KEY');
     });
 
-    it('refuses to overwrite and writes nothing when one file exists', async () => {
+    it('writes nothing when one file exists', async () => {
       const projectDir = project();
       const manifest = join(projectDir, 'manifest', 'package.xml');
       await mkdir(join(projectDir, 'manifest'), { recursive: true });
@@ -112,7 +112,7 @@ describe('sfjwt setup', () => {
       expect(await readFile(manifest, 'utf8')).to.equal('mine');
     });
 
-    it('refuses a second run and replaces the files with --force', async () => {
+    it('replaces files only with --force', async () => {
       const projectDir = project();
       const args = (email: string): string[] => [
         'setup', '--cert', CERT, '--label', 'Nightly Export', '--contact-email', email, '--yes',
@@ -150,7 +150,7 @@ describe('sfjwt setup', () => {
   });
 
   describe('rejections', () => {
-    it('rejects a private key as --cert without printing it', async () => {
+    it('rejects a private key unprinted', async () => {
       const projectDir = project();
       const keyText = await readFile(fixturePath('keys', 'pkcs8.pem'), 'utf8');
       const secretLine = keyText.split('\n')[5]!;
@@ -166,7 +166,7 @@ describe('sfjwt setup', () => {
       expect(await listFiles(projectDir)).to.deep.equal([]);
     });
 
-    it('names the missing contact email without asking', async () => {
+    it('names the missing contact email', async () => {
       const projectDir = project();
       const run = await runSfjwt(['setup', '--cert', CERT, '--profile', 'P', '--project-dir', projectDir]);
       expect(run.exitCode).to.equal(2);
@@ -181,7 +181,7 @@ describe('sfjwt setup', () => {
       expect(run.stderr).to.include('--profile');
     });
 
-    it('takes the last value of an option given twice', async () => {
+    it('takes the last repeated value', async () => {
       const projectDir = project();
       const run = await runSfjwt([...BASE, '--label', 'Second Label', '--profile', 'P', '--project-dir', projectDir, '--json']);
       expect(run.exitCode, run.stderr).to.equal(0);
@@ -196,7 +196,7 @@ describe('sfjwt setup', () => {
   });
 
   describe('guide', () => {
-    it('prints the deploy steps, the env file and the doctor command', async () => {
+    it('prints deploy steps, env and doctor', async () => {
       const projectDir = project();
       const run = await runSfjwt([
         ...BASE, '--profile', 'Integration User', '--project-dir', projectDir, '--username', 'int@example.com',
@@ -224,7 +224,7 @@ describe('sfjwt setup', () => {
       expect(run.stdout).to.include("Spring '26");
     });
 
-    it('walks the External Client App Setup pages with --steps manual', async () => {
+    it('walks the Setup pages manually', async () => {
       const run = await runSfjwt([...BASE, '--profile', 'Integration User', '--permission-set', 'JWT_Access', '--project-dir', project(), '--steps', 'manual']);
       expect(run.exitCode, run.stderr).to.equal(0);
       for (const label of [
@@ -245,7 +245,7 @@ describe('sfjwt setup', () => {
       }
     });
 
-    it('warns that connected apps propagate for up to 10 minutes', async () => {
+    it('warns about connected app propagation', async () => {
       const run = await runSfjwt([...BASE, '--profile', 'P', '--project-dir', project(), '--connected-app']);
       expect(run.exitCode, run.stderr).to.equal(0);
       expect(run.stdout).to.include('up to 10 minutes');

@@ -73,7 +73,7 @@ describe('setup output in the emulator', function () {
     throw new Error('the login succeeded');
   }
 
-  it('issues a token to a user whose profile the External Client App assigns', async () => {
+  it('issues a token for the assigned profile', async () => {
     const emulator = await emulate(await setup('eca', ['--profile', PROFILE]), { profile: PROFILE });
     const app = emulator.config.apps[0]!;
     expect(app.kind).to.equal('external-client-app');
@@ -87,7 +87,7 @@ describe('setup output in the emulator', function () {
     expect(emulator.state.stats.passwordsReceived).to.equal(0);
   });
 
-  it('denies app access when the metadata lacks the profile, naming it in the advice', async () => {
+  it('denies an unassigned profile, naming it', async () => {
     const emulator = await emulate(await setup('eca-other-profile', ['--profile', 'System Administrator']), {
       profile: PROFILE,
     });
@@ -99,13 +99,13 @@ describe('setup output in the emulator', function () {
     expect(emulator.state.stats.jwtExchanges).to.equal(0);
   });
 
-  it('admits a user through an assigned permission set', async () => {
+  it('admits an assigned permission set', async () => {
     const projectDir = await setup('eca-permset', ['--permission-set', 'Nightly_Export_Access', '--create-permission-set']);
     const emulator = await emulate(projectDir, { profile: 'Minimum Access', permissionSets: ['Nightly_Export_Access'] });
     expect((await login(emulator)).token.token_type).to.equal('Bearer');
   });
 
-  it('uses the consumer key written by --generate-consumer-key', async () => {
+  it('uses the generated consumer key', async () => {
     const { projectDir, stdout } = await setupRun('eca-key', ['--profile', PROFILE, '--generate-consumer-key', '--json']);
     const written = (JSON.parse(stdout) as { app: { consumerKey: string; consumerKeyGenerated: boolean } }).app;
     expect(written.consumerKeyGenerated).to.equal(true);
@@ -118,7 +118,7 @@ describe('setup output in the emulator', function () {
     expect(config.apps?.[0]?.consumerKey).to.equal(written.consumerKey);
   });
 
-  it('reports a consumer key it generates for metadata without one', async () => {
+  it('reports a consumer key it generates', async () => {
     const projectDir = await setup('eca-nokey', ['--profile', PROFILE]);
     const generated: Array<[string, string]> = [];
     const config = await loadEmulatorConfigFromMetadata(projectDir, {
@@ -129,7 +129,7 @@ describe('setup output in the emulator', function () {
     expect(config.apps?.[0]?.consumerKey).to.equal(generated[0]![1]);
   });
 
-  it('carries the session timeout into the sessions it opens', async () => {
+  it('applies the session timeout', async () => {
     const emulator = await emulate(await setup('eca-timeout', ['--profile', PROFILE, '--session-timeout', '15']), {
       profile: PROFILE,
     });
@@ -138,14 +138,14 @@ describe('setup output in the emulator', function () {
     expect(emulator.state.sessions.get(result.token.access_token)?.timeoutSeconds).to.equal(900);
   });
 
-  it('reads a certificate written as its body only', async () => {
+  it('reads a body-only certificate', async () => {
     const emulator = await emulate(await setup('eca-body', ['--profile', PROFILE, '--cert-format', 'body']), {
       profile: PROFILE,
     });
     expect((await login(emulator)).token.token_type).to.equal('Bearer');
   });
 
-  it('issues a token through a legacy connected app', async () => {
+  it('issues a token through a connected app', async () => {
     const emulator = await emulate(await setup('connected-app', ['--profile', PROFILE, '--connected-app']), {
       profile: PROFILE,
     });
@@ -153,7 +153,7 @@ describe('setup output in the emulator', function () {
     expect((await login(emulator)).token.token_type).to.equal('Bearer');
   });
 
-  it('denies a connected app user whose profile is not assigned', async () => {
+  it('denies a connected app user', async () => {
     const projectDir = await setup('connected-app-other', ['--profile', 'System Administrator', '--connected-app']);
     const emulator = await emulate(projectDir, { profile: PROFILE });
     expect((await loginRejection(emulator)).code).to.equal('ERR_OAUTH_APP_ACCESS_DENIED');

@@ -28,14 +28,15 @@ function byType(components: readonly GeneratedComponent[], typeName: string): Ge
 }
 
 function sorted(names: readonly string[]): string[] {
-  return [...names].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  // Code-unit order, as Salesforce's WSDL sorts element names.
+  return [...names].sort();
 }
 
 describe('setup metadata generation', () => {
   describe('External Client App route', () => {
     const components = generateComponents(settings());
 
-    it('writes the five types in their folders with their suffixes', () => {
+    it('writes five types with suffixes', () => {
       expect(components.map((component) => component.relativePath)).to.deep.equal([
         'externalClientApps/Nightly_Export_Sync_A_B.eca-meta.xml',
         'extlClntAppOauthSettings/Nightly_Export_Sync_A_B_oauth.ecaOauth-meta.xml',
@@ -45,7 +46,7 @@ describe('setup metadata generation', () => {
       ]);
     });
 
-    it('emits the XML declaration, the root type and the namespace', () => {
+    it('emits declaration, root and namespace', () => {
       for (const component of components) {
         expect(component.content.startsWith('<?xml version="1.0" encoding="UTF-8"?>\n'), component.relativePath).to.equal(true);
         const root = rootOf(parseXml(component.content));
@@ -85,7 +86,7 @@ describe('setup metadata generation', () => {
       expect(childText(root, 'commaSeparatedOauthScopes')).to.equal('Api, RefreshToken');
     });
 
-    it('puts the PEM certificate in the global settings and turns PKCE off', () => {
+    it('puts certificate in global settings', () => {
       const root = rootOf(parseXml(byType(components, 'ExtlClntAppGlobalOauthSettings').content));
       expect(childText(root, 'certificate')).to.equal(fixtureCertificate.trim());
       expect(childText(root, 'isPkceRequired')).to.equal('false');
@@ -137,7 +138,7 @@ describe('setup metadata generation', () => {
       expect(childText(root, 'isOauthPluginEnabled')).to.equal('true');
     });
 
-    it('writes only the certificate body with the body format', () => {
+    it('writes body-only certificate', () => {
       const body = generateComponents(settings({ certificateFormat: 'body' }));
       const certificate = childText(rootOf(parseXml(byType(body, 'ExtlClntAppGlobalOauthSettings').content)), 'certificate');
       expect(certificate).to.match(/^MII[A-Za-z0-9+/=]+$/);
@@ -212,7 +213,7 @@ describe('setup metadata generation', () => {
   });
 
   describe('package.xml', () => {
-    it('lists every type by its exact name with the API version', () => {
+    it('lists exact type names', () => {
       const components = generateComponents(settings({ permissionSets: ['JWT_Access'], createPermissionSets: true }));
       const root = rootOf(parseXml(generatePackageXml(components, '62.0')));
       expect(root.localName).to.equal('Package');

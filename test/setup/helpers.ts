@@ -9,7 +9,7 @@ const run = promisify(execFile);
 
 export const METADATA_NS = 'http://soap.sforce.com/2006/04/metadata';
 
-/** A fresh RSA 2048 key pair made by openssl: server.key and a self-signed server.crt in `dir`. */
+/** Creates an RSA 2048 key pair with openssl: `<name>.key` and a self-signed `<name>.crt` in `dir`. */
 export async function makeKeyPair(dir: string, name = 'server'): Promise<{ keyPath: string; certPath: string }> {
   const keyPath = join(dir, `${name}.key`);
   const certPath = join(dir, `${name}.crt`);
@@ -39,7 +39,7 @@ export async function readXml(path: string): Promise<Document> {
   return parseXml(await readFile(path, 'utf8'));
 }
 
-/** The element children of `element`, in document order. */
+/** Returns the element children of `element`, in document order. */
 export function childElements(element: Element): Element[] {
   const children: Element[] = [];
   for (let node = element.firstChild; node !== null; node = node.nextSibling) {
@@ -50,24 +50,24 @@ export function childElements(element: Element): Element[] {
   return children;
 }
 
-/** The names of the element children of `element`, in document order. */
+/** Returns the names of the element children of `element`, in document order. */
 export function childNames(element: Element): string[] {
   return childElements(element).map((child) => child.localName ?? '');
 }
 
-/** The text of the first child element `name` of `element`, or undefined. */
+/** Returns the text of the first child element `name` of `element`, or undefined. */
 export function childText(element: Element, name: string): string | undefined {
   return childElements(element).find((child) => child.localName === name)?.textContent ?? undefined;
 }
 
-/** The texts of every child element `name` of `element`. */
+/** Returns the texts of every child element `name` of `element`. */
 export function childTexts(element: Element, name: string): string[] {
   return childElements(element)
     .filter((child) => child.localName === name)
     .map((child) => child.textContent ?? '');
 }
 
-/** The document's root element; fails the test when there is none. */
+/** Returns the document's root element, and throws when there is none. */
 export function rootOf(document: Document): Element {
   const root = document.documentElement;
   if (root === null) {

@@ -69,7 +69,7 @@ describe('emulator configuration from metadata', () => {
     expect(logged.join('\n')).to.include('no certificate');
   });
 
-  it('leaves out an app whose OAuth plugin is disabled', async () => {
+  it('leaves out a disabled app', async () => {
     await put(temp.dir, 'externalClientApps/Off.eca-meta.xml', `<ExternalClientApplication ${NS}><label>Off</label></ExternalClientApplication>`);
     await put(
       temp.dir,
@@ -96,7 +96,7 @@ describe('emulator configuration from metadata', () => {
     expect((await rejection(temp.dir)).message).to.include('no ConnectedApp root element');
   });
 
-  it('rejects a session timeout that is not a number', async () => {
+  it('rejects a non-numeric timeout', async () => {
     await put(temp.dir, 'externalClientApps/T.eca-meta.xml', `<ExternalClientApplication ${NS}><label>T</label></ExternalClientApplication>`);
     await put(
       temp.dir,

@@ -66,7 +66,7 @@ describe('setup app settings', () => {
     }
   });
 
-  it('rejects a permission set name that is not an API name', () => {
+  it('rejects a non-API permission set name', () => {
     expect(rejection({ permissionSets: ['JWT Access'] }).message).to.include('JWT Access');
   });
 
@@ -88,11 +88,11 @@ describe('setup app settings', () => {
     expect(rejection({ route: 'connected-app', sessionTimeoutMinutes: 30 }).message).to.include('External Client Apps only');
   });
 
-  it('rejects a session timeout that is not whole minutes', () => {
+  it('rejects fractional timeout minutes', () => {
     expect(rejection({ sessionTimeoutMinutes: 1.5 }).code).to.equal('ERR_SETTING_INVALID');
   });
 
-  it('refuses API versions before 60.0 for External Client Apps', () => {
+  it('rejects ECA API versions below 60.0', () => {
     expect(rejection({ apiVersion: '59.0' }).message).to.include('minimum 60.0');
     expect(normalizeAppSettings({ ...BASE, route: 'connected-app', apiVersion: '45.0' }).apiVersion).to.equal('45.0');
   });

@@ -13,7 +13,7 @@ import { askSetupQuestions } from '../../src/setup/prompts.js';
 import { fixturePath } from '../helpers/fixtures.js';
 import { makeTempDir } from '../helpers/temp-dir.js';
 
-/** An Asker that answers from a script and records the questions and remarks. */
+/** Creates an Asker that replies from a script and records the questions and remarks. */
 function scriptedAsker(answers: string[]): Asker & { questions: string[]; remarks: string[] } {
   const questions: string[] = [];
   const remarks: string[] = [];
@@ -96,7 +96,7 @@ describe('setup questions', () => {
     expect(answers.contactEmail).to.equal('ops@example.com');
   });
 
-  it('asks for a permission set when no profile is given', async () => {
+  it('asks for a permission set', async () => {
     const asker = scriptedAsker(['', 'JWT_Access']);
     const answers = await askSetupQuestions(asker, {
       certPath: 'a.crt', label: 'L', contactEmail: 'a@example.com', orgType: 'production',
@@ -106,7 +106,7 @@ describe('setup questions', () => {
     expect(answers.permissionSets).to.deep.equal(['JWT_Access']);
   });
 
-  it('asks again after an invalid answer and gives up after three', async () => {
+  it('retries invalid replies three times', async () => {
     const asker = scriptedAsker(['not-an-email', 'ops@example.com']);
     expect(await askQuestion(asker, 'Email', { validate: (answer) => (answer.includes('@') ? undefined : 'bad') })).to.equal(
       'ops@example.com',
@@ -122,7 +122,7 @@ describe('setup questions', () => {
     }
   });
 
-  it('reads answers through readline and cancels at end of input', async () => {
+  it('reads readline; cancels at end', async () => {
     const input = new PassThrough();
     const output = new PassThrough();
     const asker = createReadlineAsker(input, output);
@@ -140,7 +140,7 @@ describe('setup questions', () => {
     asker.close();
   });
 
-  it('writes the files from the answers on a terminal', async () => {
+  it('writes files from terminal replies', async () => {
     const temp = await makeTempDir('sfjwt-setup-prompt-');
     try {
       const io = bufferIo();

@@ -21,7 +21,7 @@ describe('setup XML writer', () => {
     expect(escapeXml('Café 🚀')).to.equal('Café 🚀');
   });
 
-  it('orders fields by the schema order, whatever the object order', () => {
+  it('orders fields by schema', () => {
     const nodes = orderedNodes({ label: 'L', contactEmail: 'e@example.com', description: undefined }, [
       'contactEmail',
       'description',
@@ -30,7 +30,7 @@ describe('setup XML writer', () => {
     expect(nodes.map((node) => node.name)).to.deep.equal(['contactEmail', 'label']);
   });
 
-  it('repeats an element for each list item and skips an empty list', () => {
+  it('repeats list items, skips empty lists', () => {
     const nodes = orderedNodes({ scopes: ['Api', 'Web'], profileName: [] }, ['profileName', 'scopes']);
     expect(nodes).to.deep.equal([
       { name: 'scopes', content: 'Api' },

@@ -49,7 +49,7 @@ export const setupCommand: CommandFactory = (context) => ({
     }),
 });
 
-/** The last value of an option given more than once (yargs collects repeats into a list). */
+/** Returns the last value of an option given more than once (yargs collects repeats into a list). */
 function last<T>(value: T | T[]): T | undefined {
   return Array.isArray(value) ? value[value.length - 1] : value;
 }

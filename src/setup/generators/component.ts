@@ -27,8 +27,8 @@ export function renderComponent(
 }
 
 /**
- * The certificate as the app's `certificate` element holds it: the PEM
- * block, or with `body` only its base64 content on one line.
+ * Returns the text of the app's `certificate` element: the PEM block, or
+ * with the `body` format only its base64 content on one line.
  */
 export function certificateText(settings: AppSettings): string {
   const pem = settings.certificatePem.trim();

@@ -22,8 +22,8 @@ const SESSION_LEVEL: Readonly<Record<SessionLevel, string>> = {
  * integration user logs in without ever approving the app in a browser.
  */
 export function generateEcaOauthPolicies(settings: AppSettings): GeneratedComponent {
-  // NOTE: the Metadata API guide calls these lists of IDs; deployed files in public projects use
-  // profile names and permission set API names, which is what sfjwt writes.
+  // NOTE: the Metadata API guide calls these lists of IDs. Deployed files in public projects use
+  // profile names and permission set API names, so sfjwt writes names.
   return renderComponent(ECA_OAUTH_POLICIES, `${settings.name}_oauthPlcy`, {
     commaSeparatedPermissionSet: joinOrUndefined(settings.permissionSets),
     commaSeparatedProfile: joinOrUndefined(settings.profiles),

@@ -4,8 +4,8 @@ import { orderedNodes } from '../xml-writer.js';
 import { renderComponent, type GeneratedComponent } from './component.js';
 
 /**
- * A PermissionSet for the integration user, named in the app's assignments.
- * It grants API Enabled only; object and field access stay for the admin to add.
+ * Renders a PermissionSet for the integration user, named in the app's
+ * assignments. It grants API Enabled only, so the admin adds object and field access.
  */
 export function generatePermissionSet(settings: AppSettings, name: string): GeneratedComponent {
   const apiEnabled = orderedNodes({ enabled: true, name: 'ApiEnabled' }, PERMISSION_SET_USER_PERMISSION_ORDER);

@@ -1,7 +1,7 @@
 /**
- * A minimal sfdx-project.json, so `sf project deploy start` runs in a folder
- * that is not yet a Salesforce DX project. `packageDirectory` is relative to
- * the project folder, with `/` separators.
+ * Renders a minimal sfdx-project.json, so `sf project deploy start` runs in a
+ * folder that is not yet a Salesforce DX project. `packageDirectory` is
+ * relative to the project folder, with `/` separators.
  */
 export function generateSfdxProject(packageDirectory: string, apiVersion: string): string {
   const project = {

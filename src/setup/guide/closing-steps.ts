@@ -1,7 +1,7 @@
 import type { GuideContext } from './context.js';
 import { shellQuote } from './shell.js';
 
-/** The settings the integration needs after setup: no password, no client secret. */
+/** Returns the settings the integration needs after setup: no password, no client secret. */
 export function integrationEnv(context: GuideContext): Record<string, string> {
   return {
     SF_CLIENT_ID: context.plan.settings.consumerKey ?? '<consumer key copied above>',
@@ -11,7 +11,7 @@ export function integrationEnv(context: GuideContext): Record<string, string> {
   };
 }
 
-/** The `sfjwt doctor` command that checks the whole chain once the app exists. */
+/** Returns the `sfjwt doctor` command that checks the whole chain once the app exists. */
 export function doctorCommand(context: GuideContext): string {
   const clientId = context.plan.settings.consumerKey ?? 'CONSUMER_KEY';
   return [
@@ -24,7 +24,7 @@ export function doctorCommand(context: GuideContext): string {
   ].join(' ');
 }
 
-/** The last steps of every route: permission set for manual routes, env file, propagation, doctor. */
+/** Returns the last steps of every route: permission set for manual routes, env file, propagation, doctor. */
 export function closingSteps(context: GuideContext): string[] {
   const steps: string[] = [];
   const { settings } = context.plan;

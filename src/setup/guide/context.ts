@@ -2,7 +2,7 @@ import { PRODUCTION_LOGIN_URL, SANDBOX_LOGIN_URL } from '../../oauth/endpoints.j
 import { projectRelative } from '../layout.js';
 import type { SetupPlan } from '../run-setup.js';
 
-/** How the user wants to apply the app: deploy the files with the Salesforce CLI, or click through Setup. */
+/** Way of applying the app: deploy the files with the Salesforce CLI, or click through Setup. */
 export type GuideSteps = 'deploy' | 'manual';
 
 export interface GuideOptions {
@@ -19,7 +19,7 @@ export interface GuideOptions {
   targetOrg?: string;
 }
 
-/** What every guide section reads. */
+/** Values that every guide section reads. */
 export interface GuideContext {
   plan: SetupPlan;
   steps: GuideSteps;

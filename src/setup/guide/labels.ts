@@ -1,6 +1,6 @@
 import type { IpRelaxation } from '../model.js';
 
-/** How Setup labels each IP Relaxation choice of an app's OAuth policies. */
+/** Setup's label of each IP Relaxation choice in an app's OAuth policies. */
 export const IP_RELAXATION_LABELS: Readonly<Record<IpRelaxation, string>> = {
   enforce: 'Enforce IP restrictions',
   bypass: 'Relax IP restrictions',
