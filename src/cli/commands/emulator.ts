@@ -7,6 +7,7 @@ export interface EmulatorArgs {
   host: string;
   config?: string;
   'app-cert'?: string;
+  metadata?: string;
   user?: string[];
   profile: string;
   'consumer-key'?: string;
@@ -26,6 +27,7 @@ export const emulatorCommand: CommandFactory = (context) => ({
       .option('host', { type: 'string', default: '127.0.0.1', describe: 'Address to bind' })
       .option('config', { type: 'string', describe: 'JSON file with org, apps and users (see docs/emulator.md)' })
       .option('app-cert', { type: 'string', describe: 'Register one app with this PEM certificate' })
+      .option('metadata', { type: 'string', describe: 'Register the apps of a metadata folder written by `sfjwt setup` (or retrieved)' })
       .option('user', { type: 'string', array: true, describe: 'Register a user with this username (repeatable)' })
       .option('profile', { type: 'string', default: 'Integration User', describe: 'Profile of --user users, assigned to the --app-cert app' })
       .option('consumer-key', { type: 'string', describe: 'Consumer key of the --app-cert app', defaultDescription: 'generated' })

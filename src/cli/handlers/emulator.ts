@@ -40,6 +40,10 @@ async function buildConfig(args: EmulatorArgs): Promise<EmulatorConfigInput> {
       ...(args['consumer-key'] === undefined ? {} : { consumerKey: args['consumer-key'] }),
     });
   }
+  if (args.metadata !== undefined) {
+    const { loadEmulatorConfigFromMetadata } = await import('../../emulator/metadata.js');
+    config.apps?.push(...((await loadEmulatorConfigFromMetadata(args.metadata)).apps ?? []));
+  }
   for (const username of args.user ?? []) {
     config.users?.push({ username, profile: args.profile });
   }
