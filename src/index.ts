@@ -45,3 +45,14 @@ export { startEmulator } from './emulator/server.js';
 export type { EmulatorOptions, RunningEmulator } from './emulator/server.js';
 export { normalizeConfig, generateConsumerKey } from './emulator/config.js';
 export type { EmulatorConfig, EmulatorConfigInput, EmulatorApp, EmulatorUser, EmulatorOrg } from './emulator/config.js';
+export { loadEmulatorConfigFromMetadata } from './emulator/metadata.js';
+export type { MetadataConfigOptions } from './emulator/metadata.js';
+
+export { planSetup, runSetup } from './setup/run-setup.js';
+export type { SetupOptions, SetupPlan } from './setup/run-setup.js';
+export { buildSetupGuide, renderSetupGuide } from './setup/guide/build-guide.js';
+export type { SetupGuide } from './setup/guide/build-guide.js';
+export type { GuideOptions, GuideSteps } from './setup/guide/context.js';
+export { readSetupCertificate } from './setup/certificate.js';
+export type { SetupCertificate } from './setup/certificate.js';
+export type { AppSettings, AppSettingsInput, SetupRoute } from './setup/model.js';
