@@ -41,3 +41,14 @@ export function deadlinesFor(mechanisms: ReadonlySet<Mechanism>): DeadlineNotice
 export function deadlineOf(mechanism: Exclude<Mechanism, 'credentials'>): DeadlineNotice {
   return mechanism === 'oauth-password' ? OAUTH_PASSWORD : SOAP_LOGIN;
 }
+
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** Writes an ISO date as `20 February 2027`; a release name such as `Summer '27` is returned as it is. */
+export function formatDeadlineDate(date: string): string {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
+  if (match === null) {
+    return date;
+  }
+  return `${Number(match[3])} ${MONTHS[Number(match[2]) - 1] ?? match[2]} ${match[1]}`;
+}

@@ -6,7 +6,7 @@
 
 import { posix } from 'node:path';
 
-import { deadlineOf } from '../deadlines.js';
+import { deadlineOf, formatDeadlineDate } from '../deadlines.js';
 import { ruleById } from '../rules/index.js';
 import { severityRank } from '../severity.js';
 import { formatSize } from '../size.js';
@@ -74,7 +74,7 @@ function orgStep(mechanisms: ReadonlySet<Mechanism>): string {
     steps.push('turn off "Allow OAuth Username-Password Flows" (Setup, OAuth and OpenID Connect Settings)');
   }
   if (mechanisms.has('soap-login') || mechanisms.has('credentials')) {
-    steps.push('stop granting SOAP API login() to the integration user');
+    steps.push('keep SOAP API login() disabled in the org once nothing calls it');
   }
   return steps.join(' and ');
 }
@@ -97,10 +97,10 @@ function deadlineLine(integration: Integration): string {
   const mechanisms = new Set(integration.findings.map((finding) => finding.mechanism));
   const dates: string[] = [];
   if (mechanisms.has('oauth-password') || mechanisms.has('credentials')) {
-    dates.push(`OAuth username-password flow: ${deadlineOf('oauth-password').date}`);
+    dates.push(`OAuth username-password flow, ${formatDeadlineDate(deadlineOf('oauth-password').date)}`);
   }
   if (mechanisms.has('soap-login') || mechanisms.has('credentials')) {
-    dates.push(`SOAP API login(): ${deadlineOf('soap-login').date}`);
+    dates.push(`SOAP API login(), ${formatDeadlineDate(deadlineOf('soap-login').date)}`);
   }
   return `Deadline: ${dates.join('; ')}.`;
 }
