@@ -245,6 +245,21 @@ describe('sfjwt setup', () => {
       }
     });
 
+    it('walks the connected app pages manually', async () => {
+      const run = await runSfjwt([
+        ...BASE, '--profile', 'Integration User', '--permission-set', 'JWT_Access', '--create-permission-set',
+        '--project-dir', project(), '--connected-app', '--steps', 'manual',
+      ]);
+      expect(run.exitCode, run.stderr).to.equal(0);
+      const text = run.stdout;
+      for (const label of ['"New Connected App"', '"Use digital signatures"', '"Edit Policies"', '"Manage Profiles": add "Integration User"',
+        '"Manage Permission Sets": add "JWT_Access"', '"Manage Consumer Details"']) {
+        expect(text, label).to.include(label);
+      }
+      expect(text.indexOf('Create the permission set JWT_Access')).to.be.lessThan(text.indexOf('"New Connected App"'));
+      expect(text).to.include('Connected app "Nightly Export"');
+    });
+
     it('warns about connected app propagation', async () => {
       const run = await runSfjwt([...BASE, '--profile', 'P', '--project-dir', project(), '--connected-app']);
       expect(run.exitCode, run.stderr).to.equal(0);

@@ -1,6 +1,6 @@
 import { projectRelative } from '../layout.js';
 import type { SetupPlan } from '../run-setup.js';
-import { closingSteps, doctorCommand, integrationEnv } from './closing-steps.js';
+import { closingSteps, doctorCommand, integrationEnv, permissionSetSteps } from './closing-steps.js';
 import { buildGuideContext, type GuideOptions } from './context.js';
 import { DEADLINE_WARNINGS } from './deadlines.js';
 import { deploySteps } from './deploy-steps.js';
@@ -30,9 +30,9 @@ export function buildSetupGuide(plan: SetupPlan, options: GuideOptions): SetupGu
     : context.isEca ? manualEcaSteps(context) : manualConnectedAppSteps(context);
   const how = context.steps === 'deploy' ? 'deploy with the Salesforce CLI' : 'the same settings by hand in Setup';
   return {
-    title: `${context.appKind} "${plan.settings.label}" (${plan.settings.name}) for the JWT bearer flow: ${how}`,
+    title: `${capitalize(context.appKind)} "${plan.settings.label}" (${plan.settings.name}) for the JWT bearer flow: ${how}`,
     files: plan.files.map((file) => projectRelative(plan.layout, file.path)),
-    steps: [...routeSteps, ...closingSteps(context)],
+    steps: [...permissionSetSteps(context), ...routeSteps, ...closingSteps(context)],
     env: integrationEnv(context),
     doctorCommand: doctorCommand(context),
     warnings: [...plan.warnings],
@@ -56,4 +56,8 @@ export function renderSetupGuide(guide: SetupGuide, plan: SetupPlan): string {
   lines.push('', 'Dates to plan for:');
   lines.push(...guide.deadlines.map((deadline) => `  - ${deadline}`));
   return `${lines.join('\n')}\n`;
+}
+
+function capitalize(text: string): string {
+  return `${text.charAt(0).toUpperCase()}${text.slice(1)}`;
 }

@@ -24,17 +24,26 @@ export function doctorCommand(context: GuideContext): string {
   ].join(' ');
 }
 
-/** Returns the last steps of every route: permission set for manual routes, env file, propagation, doctor. */
+/**
+ * Returns the first step of a manual route that creates permission sets: they
+ * must exist before the app's policies can name them.
+ */
+export function permissionSetSteps(context: GuideContext): string[] {
+  const { settings } = context.plan;
+  if (context.steps !== 'manual' || !settings.createPermissionSets) {
+    return [];
+  }
+  const several = settings.permissionSets.length > 1;
+  return [
+    `Create the permission set${several ? 's' : ''} ${settings.permissionSets.join(', ')} ` +
+      '(Setup, Permission Sets, New; System Permissions "API Enabled"), or deploy only the permissionsets folder, ' +
+      `then assign ${several ? 'them' : 'it'} to ${context.username} (Manage Assignments).`,
+  ];
+}
+
+/** Returns the last steps of every route: env file, propagation, doctor. */
 export function closingSteps(context: GuideContext): string[] {
   const steps: string[] = [];
-  const { settings } = context.plan;
-  if (context.steps === 'manual' && settings.createPermissionSets) {
-    steps.push(
-      `Create the permission set${settings.permissionSets.length > 1 ? 's' : ''} ${settings.permissionSets.join(', ')} ` +
-        '(Setup, Permission Sets, New; System Permissions "API Enabled"), or deploy only the permissionsets folder, ' +
-        `then assign ${settings.permissionSets.length > 1 ? 'them' : 'it'} to ${context.username} (Manage Assignments).`,
-    );
-  }
   const env = Object.entries(integrationEnv(context)).map(([name, value]) => `    ${name}=${value}`);
   steps.push(
     ['Give the integration these settings (an env file or CI variables; no password, no client secret):', ...env].join('\n'),

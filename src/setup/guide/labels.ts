@@ -4,6 +4,6 @@ import type { IpRelaxation } from '../model.js';
 export const IP_RELAXATION_LABELS: Readonly<Record<IpRelaxation, string>> = {
   enforce: 'Enforce IP restrictions',
   bypass: 'Relax IP restrictions',
-  'bypass-2fa': 'Relax IP restrictions with second factor',
+  'bypass-2fa': 'Relax IP restrictions for activated devices',
   'enforce-relax-refresh': 'Enforce IP restrictions, but relax for refresh tokens',
 };
