@@ -70,7 +70,24 @@ export function splitArguments(text: string, open: number, lineComment?: '#' | '
   if (stack.length > 0) {
     pieces.push({ start, end: index });
   }
-  return { arguments: pieces.map((piece) => toArgument(text, piece.start, piece.end)).filter(isPresent), end: index };
+  const list = pieces.map((piece) => toArgument(text, skipComments(text, piece.start, piece.end, lineComment), piece.end));
+  return { arguments: list.filter(isPresent), end: index };
+}
+
+/** Moves `start` past whitespace and whole comment lines that open an argument. */
+function skipComments(text: string, start: number, end: number, lineComment: string | undefined): number {
+  let position = start;
+  while (position < end) {
+    while (position < end && /\s/.test(text[position] ?? '')) {
+      position += 1;
+    }
+    if (lineComment === undefined || !text.startsWith(lineComment, position)) {
+      return position;
+    }
+    const newline = text.indexOf('\n', position);
+    position = newline < 0 || newline > end ? end : newline + 1;
+  }
+  return position;
 }
 
 function toArgument(text: string, start: number, end: number): Argument | undefined {
