@@ -188,6 +188,15 @@ describe('sfjwt setup', () => {
       expect((JSON.parse(run.stdout) as { app: { label: string } }).app.label).to.equal('Second Label');
     });
 
+    it('warns about an expired certificate', async () => {
+      const run = await runSfjwt([
+        'setup', '--cert', fixturePath('keys', 'expired.crt'), '--contact-email', 'ops@example.com', '--profile', 'P',
+        '--project-dir', project(), '--yes',
+      ]);
+      expect(run.exitCode, run.stderr).to.equal(0);
+      expect(run.stderr).to.include('Warning: The certificate expired on 2024-01-01');
+    });
+
     it('reports a missing certificate file', async () => {
       const run = await runSfjwt(['setup', '--cert', join(temp.dir, 'none.crt'), '--contact-email', 'a@example.com', '--profile', 'P']);
       expect(run.exitCode).to.equal(5);

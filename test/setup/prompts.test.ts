@@ -140,6 +140,19 @@ describe('setup questions', () => {
     asker.close();
   });
 
+  it('cancels on Ctrl+C', async () => {
+    const input = Object.assign(new PassThrough(), { isTTY: true, setRawMode: () => undefined });
+    const asker = createReadlineAsker(input, new PassThrough());
+    const question = asker.ask('Label: ');
+    input.write('\u0003');
+    try {
+      await question;
+      expect.fail('the question resolved after Ctrl+C');
+    } catch (error) {
+      expect((error as SfjwtError).code).to.equal('ERR_SETUP_CANCELLED');
+    }
+  });
+
   it('writes files from terminal replies', async () => {
     const temp = await makeTempDir('sfjwt-setup-prompt-');
     try {
