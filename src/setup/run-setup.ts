@@ -109,8 +109,8 @@ function collectWarnings(settings: AppSettings, certificate: SetupCertificate): 
   }
   if (settings.route === 'connected-app') {
     warnings.push(
-      "Since Spring '26 Salesforce creates new connected apps only after a Support request; " +
-        'deploying this file updates an existing connected app of that name. External Client Apps are the default route.',
+      "Since Spring '26 a new connected app can be created only after a Salesforce Support request, " +
+        'so deploying this file may fail in an org without it. External Client Apps (the default route) need none.',
     );
   }
   return warnings;
