@@ -5,7 +5,21 @@ export { CATALOGUE, EXIT_CODES } from './errors/catalogue.js';
 export type { ErrorCode, ErrorCategory, CatalogueEntry } from './errors/catalogue.js';
 
 export { loadPrivateKey } from './keys/load-key.js';
-export type { KeySource, LoadedKey } from './keys/load-key.js';
+export type { KeySource, LoadedKey, KeyEncoding } from './keys/load-key.js';
+export { clearKeyCache } from './keys/key-cache.js';
+export { publicKeyFingerprint } from './keys/fingerprint.js';
+export { generateKeyPairAndCertificate } from './cert/generate.js';
+export type { GenerateOptions, GeneratedKeyPair, CertificateSubject } from './cert/generate.js';
+export { RSA_KEY_SIZES } from './cert/generate-options.js';
+export type { RsaKeySize } from './cert/generate-options.js';
+export { writeKeyPair } from './cert/write-key-pair.js';
+export type { KeyPairFiles, WrittenKeyPair } from './cert/write-key-pair.js';
+export { assertKeyMatchesCertificate } from './cert/check.js';
+export type { KeyCertificateMatch, PairLabels } from './cert/check.js';
+export { inspectKeyFile, inspectKeyData } from './cert/inspect.js';
+export type { Inspection, InspectOptions, InspectedKind, KeyInfo } from './cert/inspect.js';
+export { parseCertificate } from './cert/parse-certificate.js';
+export type { CertificateInfo } from './cert/describe-certificate.js';
 
 export { buildClaims, DEFAULT_ASSERTION_LIFETIME_SECONDS } from './jwt/claims.js';
 export type { AssertionClaims, ClaimsInput } from './jwt/claims.js';
