@@ -1,50 +1,103 @@
-import { createHmac, timingSafeEqual } from 'node:crypto';
+import { createHmac, hash, timingSafeEqual } from 'node:crypto';
 
 import { SfjwtError } from '../errors/sfjwt-error.js';
 import { SALESFORCE_ERRORS, type SalesforceAnswer } from '../oauth/salesforce-errors.js';
 import { toPasswordFlowResponse } from '../clients/password-compatible-login.js';
+import type { TokenProvider } from '../provider/token-provider.js';
+import type { StoredToken } from '../provider/types.js';
 import type { BrokerClient } from './config.js';
-import type { BrokerProviders } from './providers.js';
+import { shortClientId, type BrokerProviders } from './providers.js';
 import { matchesDigest, sha256 } from './secret.js';
+
+/** Most request bodies remembered as verified; the memory is emptied when it fills. */
+const MAX_VERIFIED_BODIES = 1_024;
 
 /** The broker's answer to one token request, and what its log line may show. */
 export interface GrantResult {
   status: number;
-  body: unknown;
-  /** Log fields: never a token, secret or password. */
-  log: Record<string, string>;
+  /** The JSON body, serialized. */
+  json: string;
+  /** Log fields (`name=value ...`): never a token, secret or password. */
+  log: string;
+}
+
+/** A request body that passed every check, with the last answer built for it. */
+interface VerifiedGrant {
+  provider: TokenProvider;
+  clientSecret: string | null;
+  logFields: string;
+  entry?: StoredToken;
+  json?: string;
 }
 
 /**
- * Serves one username-password grant: checks the client id and the local
- * secret in constant time, then answers with a token minted through the JWT
- * bearer flow in the password flow's response shape. The password field is
- * compared with the local secret and sent nowhere.
+ * Serves username-password grants: checks the client id and the local secret
+ * in constant time, then answers with a token minted through the JWT bearer
+ * flow in the password flow's response shape. The password field is compared
+ * with the local secret and sent nowhere.
+ *
+ * A body that passed the checks is remembered by its SHA-256 digest, so a tool
+ * that repeats the same request skips parsing and checking; a digest reveals
+ * nothing about the secret, and bodies that failed a check are not remembered.
  */
-export async function servePasswordGrant(form: URLSearchParams, providers: BrokerProviders): Promise<GrantResult> {
+export class PasswordGrantService {
+  private readonly verified = new Map<string, VerifiedGrant>();
+
+  constructor(private readonly providers: BrokerProviders) {}
+
+  /** Answers one form-encoded request body. */
+  async serve(body: string): Promise<GrantResult> {
+    const digest = hash('sha256', body, 'base64');
+    const known = this.verified.get(digest);
+    if (known !== undefined) {
+      return issue(known);
+    }
+    const checked = verify(new URLSearchParams(body), this.providers);
+    if ('status' in checked) {
+      return checked;
+    }
+    if (this.verified.size >= MAX_VERIFIED_BODIES) {
+      this.verified.clear();
+    }
+    this.verified.set(digest, checked);
+    return issue(checked);
+  }
+}
+
+/** Runs every check of a password grant; returns the verified request or the rejection. */
+function verify(form: URLSearchParams, providers: BrokerProviders): VerifiedGrant | GrantResult {
   if (form.get('grant_type') !== 'password') {
-    return reject(SALESFORCE_ERRORS.unsupportedGrantType, { grant: form.get('grant_type') === null ? 'none' : 'other' });
+    return reject(SALESFORCE_ERRORS.unsupportedGrantType, `grant=${form.get('grant_type') === null ? 'none' : 'other'}`);
   }
   const client = findClient(form.get('client_id') ?? '', providers.clients);
   if (client === undefined) {
-    return reject(SALESFORCE_ERRORS.invalidClientId, { client: 'unknown' });
+    return reject(SALESFORCE_ERRORS.invalidClientId, 'client=unknown');
   }
   const username = form.get('username') ?? '';
   const secretMatches = matchesDigest(form.get('password') ?? '', client.secretDigest);
   const known = client.usernames.has(username);
-  const log = { client: shortClientId(client.clientId), user: known ? username : 'unknown' };
+  const logFields = `client=${shortClientId(client.clientId)} user=${known ? username : 'unknown'}`;
   if (!secretMatches || !known) {
-    return reject(SALESFORCE_ERRORS.authenticationFailure, { ...log, reason: known ? 'secret' : 'username' });
+    return reject(SALESFORCE_ERRORS.authenticationFailure, `${logFields} reason=${known ? 'secret' : 'username'}`);
   }
+  return { provider: providers.forUser(client, username), clientSecret: form.get('client_secret'), logFields };
+}
+
+/** Answers a verified request with the provider's token, serializing it only when the token changed. */
+async function issue(grant: VerifiedGrant): Promise<GrantResult> {
+  let entry: StoredToken;
   try {
-    const entry = await providers.forUser(client, username).getToken();
-    const response = toPasswordFlowResponse(entry);
-    const clientSecret = form.get('client_secret');
-    const signature = clientSecret === null ? {} : { signature: sign(response.id, response.issued_at, clientSecret) };
-    return { status: 200, body: { ...response, ...signature }, log: { ...log, outcome: 'issued', version: String(entry.version) } };
+    entry = await grant.provider.getToken();
   } catch (error) {
-    return upstreamFailure(error, log);
+    return upstreamFailure(error, grant.logFields);
   }
+  if (grant.entry !== entry || grant.json === undefined) {
+    const response = toPasswordFlowResponse(entry);
+    const signature = grant.clientSecret === null ? {} : { signature: sign(response.id, response.issued_at, grant.clientSecret) };
+    grant.json = JSON.stringify({ ...response, ...signature });
+    grant.entry = entry;
+  }
+  return { status: 200, json: grant.json, log: `${grant.logFields} outcome=issued version=${entry.version}` };
 }
 
 /** Finds the client whose id matches, comparing every configured digest so timing does not depend on which. */
@@ -68,28 +121,20 @@ function sign(id: string, issuedAt: string, clientSecret: string): string {
   return createHmac('sha256', clientSecret).update(id + issuedAt).digest('base64');
 }
 
-function upstreamFailure(error: unknown, log: Record<string, string>): GrantResult {
+function upstreamFailure(error: unknown, logFields: string): GrantResult {
   if (error instanceof SfjwtError && typeof error.details.error === 'string') {
     const description = typeof error.details.errorDescription === 'string' ? error.details.errorDescription : '';
-    return reject({ error: error.details.error, description }, { ...log, code: error.code });
+    return reject({ error: error.details.error, description }, `${logFields} code=${error.code}`);
   }
   const code = error instanceof SfjwtError ? error.code : 'ERR_INTERNAL';
   return {
     status: 502,
-    body: { error: 'server_error', error_description: 'the token request to Salesforce failed' },
-    log: { ...log, outcome: 'failed', code },
+    json: JSON.stringify({ error: 'server_error', error_description: 'the token request to Salesforce failed' }),
+    log: `${logFields} outcome=failed code=${code}`,
   };
 }
 
-function reject(answer: SalesforceAnswer, log: Record<string, string>): GrantResult {
-  return {
-    status: 400,
-    body: { error: answer.error, error_description: answer.description },
-    log: { ...log, error: answer.error },
-  };
-}
-
-/** The first 12 characters of a client id, enough to tell configured clients apart in logs. */
-function shortClientId(clientId: string): string {
-  return clientId.length > 12 ? `${clientId.slice(0, 12)}...` : clientId;
+function reject(answer: SalesforceAnswer, log: string): GrantResult {
+  const json = JSON.stringify({ error: answer.error, error_description: answer.description });
+  return { status: 400, json, log: `${log} error=${answer.error}` };
 }

@@ -8,7 +8,7 @@ import type { BrokerClient, BrokerConfig } from './config.js';
 export class BrokerProviders {
   readonly clients: readonly BrokerClient[];
   private readonly store: TokenStore;
-  private readonly providers = new Map<string, TokenProvider>();
+  private readonly providers = new Map<string, { provider: TokenProvider; logFields: string }>();
 
   constructor(private readonly config: BrokerConfig) {
     this.clients = config.clients;
@@ -18,9 +18,9 @@ export class BrokerProviders {
   /** Returns the provider of `username` under `client`, creating it on first use. */
   forUser(client: BrokerClient, username: string): TokenProvider {
     const key = `${client.clientId}\n${username}`;
-    let provider = this.providers.get(key);
-    if (provider === undefined) {
-      provider = createTokenProvider({
+    let known = this.providers.get(key);
+    if (known === undefined) {
+      const provider = createTokenProvider({
         clientId: client.consumerKey,
         username,
         privateKey: client.privateKey,
@@ -29,12 +29,23 @@ export class BrokerProviders {
         ...(client.audience === undefined ? {} : { audience: client.audience }),
         ...(this.config.maxAgeSeconds === undefined ? {} : { maxAgeSeconds: this.config.maxAgeSeconds }),
       });
-      this.providers.set(key, provider);
+      known = { provider, logFields: `client=${shortClientId(client.clientId)} user=${username}` };
+      this.providers.set(key, known);
     }
-    return provider;
+    return known.provider;
+  }
+
+  /** Every provider created so far, with the log fields naming its client and user. */
+  all(): IterableIterator<{ provider: TokenProvider; logFields: string }> {
+    return this.providers.values();
   }
 
   async close(): Promise<void> {
     await this.store.close();
   }
+}
+
+/** The first 12 characters of a client id, enough to tell configured clients apart in logs. */
+export function shortClientId(clientId: string): string {
+  return clientId.length > 12 ? `${clientId.slice(0, 12)}...` : clientId;
 }

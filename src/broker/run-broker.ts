@@ -1,6 +1,7 @@
 import type { BrokerArgs } from '../cli/commands/broker.js';
 import { SfjwtError } from '../errors/sfjwt-error.js';
 import { printJson, printLines, type Io } from '../cli/output.js';
+import { batchedLog } from './batched-log.js';
 import { readBrokerConfig } from './config.js';
 import { startBroker, type RunningBroker } from './server.js';
 
@@ -13,11 +14,12 @@ export async function runBroker(args: BrokerArgs, io: Io): Promise<number> {
     });
   }
   const config = await readBrokerConfig(args.config, io.env);
+  const logger = batchedLog((text) => io.stderr(text));
   const broker = await startBroker({
     config,
     ...(args.port === undefined ? {} : { port: args.port }),
     ...(args.host === undefined ? {} : { host: args.host }),
-    ...(args.quiet ? {} : { log: (line: string) => io.stderr(`${line}\n`) }),
+    ...(args.quiet ? {} : { log: logger.log }),
   });
   if (args.json) {
     printJson(io, { url: broker.url, tokenUrl: `${broker.url}/services/oauth2/token`, clients: config.clients.length });
@@ -26,6 +28,7 @@ export async function runBroker(args: BrokerArgs, io: Io): Promise<number> {
   }
   await waitForSignal();
   await broker.close();
+  logger.flush();
   return 0;
 }
 

@@ -4,12 +4,14 @@ import type { AddressInfo } from 'node:net';
 import { SfjwtError } from '../errors/sfjwt-error.js';
 import { isLoopbackHost } from '../oauth/endpoints.js';
 import type { BrokerConfig } from './config.js';
-import { servePasswordGrant, type GrantResult } from './password-grant.js';
+import { PasswordGrantService, type GrantResult } from './password-grant.js';
 import { BrokerProviders } from './providers.js';
+import { revokeCachedToken } from './revoke.js';
 
 /** Largest request body the broker reads; a password grant form is well under 1 KiB. */
 const MAX_BODY_BYTES = 16 * 1024;
 const TOKEN_PATH = '/services/oauth2/token';
+const REVOKE_PATH = '/services/oauth2/revoke';
 
 export interface BrokerOptions {
   config: BrokerConfig;
@@ -33,7 +35,8 @@ export interface RunningBroker {
 /**
  * Starts the token broker: an HTTP server for legacy tools that can only
  * send the username-password grant. It answers POST /services/oauth2/token
- * with tokens minted through the JWT bearer flow, and GET /health.
+ * with tokens minted through the JWT bearer flow, POST /services/oauth2/revoke
+ * for a token it handed out (it mints a replacement), and GET /health.
  *
  * @example
  * ```ts
@@ -45,8 +48,9 @@ export async function startBroker(options: BrokerOptions): Promise<RunningBroker
   const log = options.log ?? (() => undefined);
   const host = options.host ?? options.config.host;
   const providers = new BrokerProviders(options.config);
+  const grants = new PasswordGrantService(providers);
   const server = createServer((request, response) => {
-    void handle(request, response, providers, log);
+    void handle(request, response, { grants, providers }, log);
   });
   const port = await listen(server, options.port ?? options.config.port, host);
   const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
@@ -66,63 +70,76 @@ export async function startBroker(options: BrokerOptions): Promise<RunningBroker
   };
 }
 
+const NOT_FOUND = JSON.stringify([{ message: 'The requested resource does not exist', errorCode: 'NOT_FOUND' }]);
+const HEALTHY = JSON.stringify({ status: 'ok' });
+const TOO_LARGE = JSON.stringify({ error: 'invalid_request', error_description: 'request body too large' });
+const INTERNAL = JSON.stringify({ error: 'server_error', error_description: 'internal broker error' });
+
 async function handle(
   request: IncomingMessage,
   response: ServerResponse,
-  providers: BrokerProviders,
+  services: Services,
   log: (line: string) => void,
 ): Promise<void> {
   const started = performance.now();
   const path = (request.url ?? '/').split('?', 1)[0] ?? '/';
   let result: GrantResult;
   try {
-    result = await route(request, path, providers);
+    result = await route(request, path, services);
   } catch (error) {
     const code = error instanceof SfjwtError ? error.code : 'ERR_INTERNAL';
-    result = { status: 500, body: { error: 'server_error', error_description: 'internal broker error' }, log: { code } };
+    result = { status: 500, json: INTERNAL, log: `code=${code} error=${error instanceof Error ? error.name : 'unknown'}` };
   }
-  sendJson(response, result.status, result.body);
-  const fields = Object.entries(result.log).map(([name, value]) => `${name}=${value}`).join(' ');
+  sendJson(response, result.status, result.json);
+  const fields = result.log === '' ? '' : ` ${result.log}`;
   const elapsed = (performance.now() - started).toFixed(1);
-  log(`${timestamp()} ${request.method ?? '?'} ${path} status=${result.status}${fields === '' ? '' : ` ${fields}`} ms=${elapsed}`);
+  log(`${timestamp()} ${request.method ?? '?'} ${path} status=${result.status}${fields} ms=${elapsed}`);
 }
 
-async function route(request: IncomingMessage, path: string, providers: BrokerProviders): Promise<GrantResult> {
-  if (path === TOKEN_PATH && request.method === 'POST') {
+/** What the request handlers share. */
+interface Services {
+  grants: PasswordGrantService;
+  providers: BrokerProviders;
+}
+
+async function route(request: IncomingMessage, path: string, services: Services): Promise<GrantResult> {
+  if ((path === TOKEN_PATH || path === REVOKE_PATH) && request.method === 'POST') {
     const body = await readBody(request);
     if (body === undefined) {
-      return { status: 413, body: { error: 'invalid_request', error_description: 'request body too large' }, log: {} };
+      return { status: 413, json: TOO_LARGE, log: 'error=body-too-large' };
     }
-    const isForm = (request.headers['content-type'] ?? '').toLowerCase().startsWith('application/x-www-form-urlencoded');
-    // As Salesforce does, a JSON body or a query string counts as no grant at all.
-    return servePasswordGrant(new URLSearchParams(isForm ? body : ''), providers);
+    // As Salesforce does, a JSON body or a query string counts as no form at all.
+    const form = isForm(request) ? body : '';
+    return path === TOKEN_PATH ? services.grants.serve(form) : revokeCachedToken(new URLSearchParams(form), services.providers);
   }
   if (path === '/health' && request.method === 'GET') {
-    return { status: 200, body: { status: 'ok' }, log: {} };
+    return { status: 200, json: HEALTHY, log: '' };
   }
-  return {
-    status: 404,
-    body: [{ message: 'The requested resource does not exist', errorCode: 'NOT_FOUND' }],
-    log: {},
-  };
+  return { status: 404, json: NOT_FOUND, log: '' };
+}
+
+function isForm(request: IncomingMessage): boolean {
+  return (request.headers['content-type'] ?? '').toLowerCase().startsWith('application/x-www-form-urlencoded');
 }
 
 /** Reads the body as UTF-8, or returns undefined when it exceeds MAX_BODY_BYTES. */
-async function readBody(request: IncomingMessage): Promise<string | undefined> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of request) {
-    size += (chunk as Buffer).length;
-    if (size > MAX_BODY_BYTES) {
-      return undefined;
-    }
-    chunks.push(chunk as Buffer);
-  }
-  return Buffer.concat(chunks).toString('utf8');
+function readBody(request: IncomingMessage): Promise<string | undefined> {
+  // Events instead of an async iterator: this runs once per request on the broker's hot path.
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    request.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= MAX_BODY_BYTES) {
+        chunks.push(chunk);
+      }
+    });
+    request.once('end', () => resolve(size > MAX_BODY_BYTES ? undefined : Buffer.concat(chunks, size).toString('utf8')));
+    request.once('error', reject);
+  });
 }
 
-function sendJson(response: ServerResponse, status: number, body: unknown): void {
-  const text = JSON.stringify(body);
+function sendJson(response: ServerResponse, status: number, text: string): void {
   response.writeHead(status, {
     'content-type': 'application/json;charset=UTF-8',
     'content-length': Buffer.byteLength(text),

@@ -179,6 +179,35 @@ describe('token broker', () => {
     }
   });
 
+  it('replaces a token revoked through the broker', async () => {
+    const first = await curlForm(broker.url, passwordGrant());
+    const revoke = await run('curl', ['-sS', '-w', '%{http_code}', '--data-urlencode', `token=${first.body.access_token}`,
+      `${broker.url}/services/oauth2/revoke`]);
+
+    const second = await curlForm(broker.url, passwordGrant());
+
+    expect(revoke.stdout).to.equal('200');
+    expect(second.body.access_token).to.not.equal(first.body.access_token);
+    expect(fixture.emulator.state.stats.jwtExchanges).to.equal(2);
+    expect(log.join('\n')).to.not.include(first.body.access_token!);
+  });
+
+  it('rejects revoking an unknown token', async () => {
+    const { stdout } = await run('curl', ['-sS', '-d', 'token=00Dnotissued', `${broker.url}/services/oauth2/revoke`]);
+
+    expect(JSON.parse(stdout)).to.deep.equal({ error: 'invalid_token', error_description: 'invalid token' });
+  });
+
+  it('checks a body again after a failed attempt', async () => {
+    const wrong = await curlForm(broker.url, passwordGrant({ password: 'typo' }));
+    const right = await curlForm(broker.url, passwordGrant());
+    const wrongAgain = await curlForm(broker.url, passwordGrant({ password: 'typo' }));
+
+    expect(wrong.status).to.equal(400);
+    expect(right.status).to.equal(200);
+    expect(wrongAgain.status).to.equal(400);
+  });
+
   it('answers health checks and unknown paths', async () => {
     const health = await fetch(`${broker.url}/health`);
     const missing = await fetch(`${broker.url}/services/data`);
