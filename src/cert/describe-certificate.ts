@@ -7,7 +7,7 @@ import { certificateSignatureAlgorithm } from './signature-algorithm.js';
 /** Largest certificate file Salesforce accepts for upload to an app: 4 KB. */
 export const SALESFORCE_UPLOAD_LIMIT_BYTES = 4096;
 
-/** What `sfjwt cert inspect` reports about one certificate. */
+/** Details of one certificate, as `sfjwt cert inspect` reports them. */
 export interface CertificateInfo {
   /** Distinguished name, attributes joined by ", " (for example "CN=sfjwt, O=Example"). */
   subject: string;

@@ -8,6 +8,7 @@ import { certificateFingerprint, formatName } from './describe-certificate.js';
 import {
   type CertificateSubject,
   type GenerationInput,
+  type GenerationSettings,
   type RsaKeySize,
   validateGenerationInput,
 } from './generate-options.js';
@@ -45,7 +46,7 @@ export interface GeneratedKeyPair {
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 /**
- * Generates an RSA key pair (2048 bits unless `bits` says 3072 or 4096)
+ * Generates an RSA key pair (2048 bits unless `bits` is 3072 or 4096)
  * with Node's crypto and a self-signed SHA-256 certificate valid for `days`
  * (365 by default), returning both as PEM. Nothing is written to disk; see
  * writeKeyPair. Invalid options raise ERR_SETTING_INVALID.
@@ -61,6 +62,7 @@ export async function generateKeyPairAndCertificate(options: GenerateOptions = {
     throw new TypeError('passphrase must be a non-empty string');
   }
   const settings = validateGenerationInput(options);
+
   // Key generation runs on the thread pool, so loading node-forge overlaps with it.
   const [keys, forge] = await Promise.all([
     generateKeyPairAsync('rsa', { modulusLength: settings.bits, publicExponent: 0x10001 }),
@@ -76,21 +78,30 @@ export async function generateKeyPairAndCertificate(options: GenerateOptions = {
     notBefore,
     notAfter,
   });
+
+  return describePair(keys, { ...built, notBefore, notAfter }, settings, options.passphrase);
+}
+
+function describePair(
+  keys: { privateKey: KeyObject; publicKey: KeyObject },
+  built: { pem: string; serialNumber: string; notBefore: Date; notAfter: Date },
+  settings: GenerationSettings,
+  passphrase: string | undefined,
+): GeneratedKeyPair {
   const certificate = new X509Certificate(built.pem);
-  // forge writes CRLF line endings; re-encode with LF like OpenSSL.
-  const certificatePem = encodePem('CERTIFICATE', certificate.raw);
   if (!certificate.verify(keys.publicKey)) {
     throw new Error('the generated certificate does not verify with its own key');
   }
   return {
     privateKey: keys.privateKey,
-    privateKeyPem: exportPrivateKey(keys.privateKey, options.passphrase),
-    certificatePem,
+    privateKeyPem: exportPrivateKey(keys.privateKey, passphrase),
+    // forge writes CRLF line endings; re-encode with LF like OpenSSL.
+    certificatePem: encodePem('CERTIFICATE', certificate.raw),
     bits: settings.bits,
-    encrypted: options.passphrase !== undefined,
+    encrypted: passphrase !== undefined,
     subject: formatName(certificate.subject),
-    notBefore,
-    notAfter,
+    notBefore: built.notBefore,
+    notAfter: built.notAfter,
     serialNumber: built.serialNumber.toUpperCase(),
     signatureAlgorithm: 'sha256WithRSAEncryption',
     fingerprint: certificateFingerprint(certificate),

@@ -13,7 +13,7 @@ import { certificateWarnings } from './certificate-warnings.js';
 import { type CertificateInfo, describeCertificate } from './describe-certificate.js';
 import { parseCertificate } from './parse-certificate.js';
 
-/** What a key or certificate file is. */
+/** Kind of a key or certificate file. */
 export type InspectedKind = 'private-key' | 'public-key' | 'certificate' | 'certificate-request' | 'keystore';
 
 /** A private or public key as inspection reports it. */

@@ -4,7 +4,7 @@ import { basename, join } from 'node:path';
 import { SfjwtError } from '../errors/sfjwt-error.js';
 import { assertWritable, writeFileAtomic } from '../util/write-file.js';
 
-/** Where writeKeyPair puts the two files. */
+/** Output folder and file names of writeKeyPair. */
 export interface KeyPairFiles {
   /** Folder, created when missing; default `certs`. */
   dir?: string;

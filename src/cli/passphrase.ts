@@ -15,7 +15,7 @@ export interface PassphraseArgs {
   passphrase?: unknown;
 }
 
-/** How resolvePassphrase may fall back to a terminal prompt. */
+/** Prompt policy of resolvePassphrase: never prompt, prompt once, or prompt twice to confirm. */
 export type PromptMode = 'never' | 'ask' | 'confirm';
 
 /** Adds --passphrase-file and --passphrase-env; a literal --passphrase is rejected with advice. */
@@ -124,8 +124,8 @@ async function promptPassphrase(io: Io, subject: string, confirm: boolean): Prom
 
 /**
  * Loads a key with the passphrase from resolvePassphrase. When the key turns
- * out to be encrypted, none was given and the session is interactive, asks
- * for it on the terminal and loads again. The caller prints `warnings`.
+ * out to be encrypted, none was given and the session is interactive,
+ * prompts for it on the terminal and loads again. The caller prints `warnings`.
  */
 export async function loadKeyWithPassphrase(io: Io, source: KeySource, args: PassphraseArgs): Promise<LoadedKey> {
   const { loadPrivateKey } = await import('../keys/load-key.js');

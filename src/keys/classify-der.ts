@@ -1,6 +1,6 @@
 import { type DerElement, TAG, readChildren, readRoot, readSmallInteger } from './der.js';
 
-/** Top-level structures that sfjwt tells apart in DER. */
+/** Top-level DER structures that classifyDer distinguishes. */
 export type DerStructure =
   | 'pkcs8'
   | 'pkcs8-encrypted'
@@ -62,7 +62,7 @@ function classifyPair(tags: number[]): DerStructure | undefined {
   return matches(tags, [TAG.integer, TAG.integer]) ? 'pkcs1-public' : undefined;
 }
 
-/** A certificate and a certificate request are both SEQUENCE { info, algorithm, signature }. */
+/** Distinguishes a certificate from a certificate request; both are SEQUENCE { info, algorithm, signature }. */
 function classifySigned(bytes: Uint8Array, fields: DerElement[], tags: number[]): DerStructure | undefined {
   if (tags.length !== 3 || !matches(tags, [TAG.sequence, TAG.sequence, TAG.bitString])) {
     return undefined;
@@ -78,7 +78,7 @@ function classifySigned(bytes: Uint8Array, fields: DerElement[], tags: number[])
   return info.length === 4 && info[3]?.tag === TAG.contextZero ? 'certificate-request' : undefined;
 }
 
-/** Whether `tags` starts with `prefix`. */
+/** Returns whether `tags` starts with `prefix`. */
 function matches(tags: number[], prefix: number[]): boolean {
   return prefix.every((tag, index) => tags[index] === tag);
 }

@@ -32,9 +32,9 @@ export interface KeyMaterial {
   /** Public keys, as DER SubjectPublicKeyInfo or PKCS#1 RSAPublicKey. */
   publicKeys: { der: Buffer; type: 'spki' | 'pkcs1' }[];
   certificateRequests: number;
-  /** Labels of PEM blocks that are none of the above. */
+  /** Labels of PEM blocks of any other type. */
   otherLabels: string[];
-  /** Labels of certificate and public key blocks whose content is not what the label says. */
+  /** Labels of certificate and public key blocks whose content does not match the label. */
   damagedLabels: string[];
   repairs: string[];
 }
@@ -50,8 +50,7 @@ const PUTTY_CONVERSION = 'puttygen FILE -O private-openssh -o key.pem';
  * Finds the keys, certificates and public keys in `input`, which may be PEM
  * text (damaged in the ways normaliseKeyText repairs), DER, a PKCS#12
  * keystore, or base64 of a PEM file or of DER. Raises a coded error when the
- * input is none of these; picking and checking the private key is left to
- * the caller.
+ * input matches none of these. The caller picks and checks the private key.
  */
 export async function decodeKeyMaterial(input: Buffer, passphrase: string | undefined, label: string): Promise<KeyMaterial> {
   if (input.every((byte) => byte <= 0x20)) {
@@ -186,7 +185,7 @@ function privateKeyFromPem(block: PemBlock, label: string): PrivateKeyPart {
   }
   if (/ENCRYPTED/i.test(block.headers.get('proc-type') ?? '')) {
     if (!block.headers.has('dek-info')) {
-      throw keyMalformed(label, 'it says Proc-Type ENCRYPTED but has no DEK-Info line');
+      throw keyMalformed(label, 'it has a Proc-Type ENCRYPTED header but no DEK-Info header');
     }
     const structure = block.label === 'EC PRIVATE KEY' ? 'SEC1' : 'PKCS#1';
     return { structure, encryption: 'openssl-traditional', pem: encodePem(block.label, block.der, block.headers) };

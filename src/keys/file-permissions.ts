@@ -7,11 +7,11 @@ export function permissionWarning(path: string, mode: number, platform: NodeJS.P
   if (platform === 'win32' || (mode & 0o077) === 0) {
     return undefined;
   }
-  const who = [mode & 0o070 ? 'its group' : undefined, mode & 0o007 ? 'all users' : undefined]
+  const readers = [mode & 0o070 ? 'its group' : undefined, mode & 0o007 ? 'all users' : undefined]
     .filter((name) => name !== undefined)
     .join(' and ');
   const octal = (mode & 0o777).toString(8).padStart(3, '0');
-  return `The key file ${path} is accessible to ${who} (mode ${octal}); restrict it with: chmod 600 ${shellQuote(path)}`;
+  return `The key file ${path} is accessible to ${readers} (mode ${octal}); restrict it with: chmod 600 ${shellQuote(path)}`;
 }
 
 function shellQuote(path: string): string {

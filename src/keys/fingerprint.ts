@@ -8,7 +8,7 @@ export function formatFingerprint(digest: Uint8Array): string {
 /**
  * Returns the SHA-256 fingerprint of a key's SubjectPublicKeyInfo DER. A
  * private key and its certificate give the same value, so comparing them
- * tells whether they belong together.
+ * shows whether they belong together.
  *
  * @example
  * ```ts

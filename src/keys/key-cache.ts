@@ -7,7 +7,7 @@ const MAX_ENTRIES = 32;
 
 const cache = new Map<string, SelectedKey>();
 
-/** Hashes the input bytes, passphrase and label into a cache key; the map never holds them. */
+/** Hashes the input bytes, passphrase and label into a cache key; the map never stores them. */
 export function cacheKey(bytes: Uint8Array, passphrase: string | undefined, label: string): string {
   const hash = createHash('sha256');
   hash.update(`${label.length}:${label}`);

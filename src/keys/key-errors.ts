@@ -5,7 +5,7 @@
  */
 import { SfjwtError } from '../errors/sfjwt-error.js';
 
-/** What kind of text was found where a key belongs, for ERR_KEY_UNRECOGNIZED. */
+/** Shape of the data found where a key belongs, for ERR_KEY_UNRECOGNIZED. */
 export type UnrecognizedShape = 'binary' | 'path' | 'text' | 'too-large' | 'pem-label';
 
 // The hint names the PEM labels without their hyphens: output redaction masks anything
@@ -53,10 +53,10 @@ export function keyFormatUnsupported(label: string, format: string, conversion: 
 }
 
 export function keyIsCertificate(label: string, request = false): SfjwtError {
-  const what = request ? 'a certificate signing request' : 'a certificate';
+  const kind = request ? 'a certificate signing request' : 'a certificate';
   return new SfjwtError(
     'ERR_KEY_IS_CERTIFICATE',
-    `${label} contains ${what}, not a private key. Pass the private key file instead ` +
+    `${label} contains ${kind}, not a private key. Pass the private key file instead ` +
       '(the .key written beside the .crt); the certificate is what you upload to Salesforce.',
     { details: { source: label } },
   );
@@ -98,20 +98,20 @@ export function keyTooShort(label: string, bits: number): SfjwtError {
 }
 
 export function keyEncrypted(label: string, keystore: boolean): SfjwtError {
-  const what = keystore ? 'a password-protected PKCS#12 keystore' : 'an encrypted private key';
+  const kind = keystore ? 'a password-protected PKCS#12 keystore' : 'an encrypted private key';
   return new SfjwtError(
     'ERR_KEY_ENCRYPTED',
-    `${label} is ${what} and no passphrase was given. Set SF_JWT_KEY_PASSPHRASE or pass ` +
+    `${label} is ${kind} and no passphrase was given. Set SF_JWT_KEY_PASSPHRASE or pass ` +
       '--passphrase-file FILE (library: `passphrase` in the key source).',
     { details: { source: label } },
   );
 }
 
 export function passphraseWrong(label: string, keystore: boolean): SfjwtError {
-  const what = keystore ? 'PKCS#12 keystore' : 'encrypted private key';
+  const kind = keystore ? 'PKCS#12 keystore' : 'encrypted private key';
   return new SfjwtError(
     'ERR_KEY_PASSPHRASE_WRONG',
-    `The passphrase given does not decrypt the ${what} ${label}: the passphrase is wrong ` +
+    `The passphrase given does not decrypt the ${kind} ${label}: the passphrase is wrong ` +
       '(check for a trailing space or newline), or the file is damaged.',
     { details: { source: label } },
   );

@@ -4,7 +4,7 @@ import { keyEncrypted, keyMalformed, passphraseWrong, withCause } from './key-er
 
 type Forge = typeof forgeModule;
 
-/** What a PKCS#12 keystore contains, as DER: PKCS#8 private keys and X.509 certificates. */
+/** Contents of a PKCS#12 keystore, as DER: PKCS#8 private keys and X.509 certificates. */
 export interface KeystoreContents {
   privateKeys: Buffer[];
   certificates: Buffer[];
@@ -33,7 +33,7 @@ export async function readPkcs12(bytes: Buffer, passphrase: string | undefined, 
   return extractContents(forge, keystore, label);
 }
 
-/** A failed MAC check is the sign of a wrong password; forge words it "Invalid password?". */
+/** Maps forge's failure to a code. forge reports a failed MAC check, the sign of a wrong password, as "Invalid password?". */
 function classifyOpenError(error: unknown, passphrase: string | undefined, label: string): Error {
   const message = error instanceof Error ? error.message : '';
   const wrongPassword = /password/i.test(message);

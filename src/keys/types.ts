@@ -1,7 +1,7 @@
 import type { KeyObject } from 'node:crypto';
 
 /**
- * Where the private key comes from: exactly one of `path` and `data`.
+ * Source of the private key: exactly one of `path` and `data`.
  *
  * @example
  * ```ts

@@ -15,7 +15,7 @@ export async function runCertCheck(args: CertCheckArgs, io: Io): Promise<number>
   const certificateLabel = args.cert ?? `the certificate stored in ${source.label ?? 'the key'}`;
   const certificate = args.cert === undefined ? key.certificatePem : await readCertificateFile(args.cert);
   if (certificate === undefined) {
-    throw new SfjwtError('ERR_SETTING_MISSING', `--cert is needed: ${source.label ?? 'the key'} holds no certificate.`, {
+    throw new SfjwtError('ERR_SETTING_MISSING', `--cert is missing, and ${source.label ?? 'the key'} contains no certificate to check against.`, {
       details: { setting: 'cert' },
     });
   }
