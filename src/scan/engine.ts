@@ -1,35 +1,31 @@
 /**
- * Runs the scan: walks the paths, reads each candidate file, skips files
- * without a trigger word, runs the rules that apply, and turns their matches
- * into findings with severity, masked snippet and advice.
+ * Runs the scan: walks the paths, then scans the files in batches (on worker
+ * threads when there are many) and totals the results in walk order, so the
+ * report does not depend on which thread finished first.
  */
 
 import { statSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 
 import { SfjwtError } from '../errors/sfjwt-error.js';
 import { VERSION } from '../version.js';
-import { isCommentLine } from './languages.js';
-import { hasBinaryExtension, readCandidate } from './reader.js';
-import { RULES, type Rule } from './rules/index.js';
-import { severityOf } from './severity.js';
-import { buildSnippet } from './snippet.js';
-import { SourceFile } from './source-file.js';
+import { type BatchOptions, type BatchResult, type FileTask, scanBatch } from './batch.js';
 import { summarize } from './summary.js';
-import type { Finding, RuleMatch, ScanOptions, ScanReport, SkipCounts, Span } from './types.js';
+import type { Finding, ScanOptions, ScanReport, SkipCounts } from './types.js';
 import { type WalkState, type WalkedFile, namedFile, walkFolder } from './walker.js';
+import { BatchPool } from './worker-pool.js';
+
+export { scanFile } from './file-scan.js';
+export { TRIGGER } from './prefilter.js';
 
 /** Default --max-file-size: 1 MiB. */
 export const DEFAULT_MAX_FILE_SIZE = 1024 * 1024;
 
-/**
- * Words that every rule needs at least one of; a file without any is not
- * handed to the rules. Kept cheap, since it runs on every file.
- */
-export const TRIGGER = /passw(?:or)?d|pwd|[._-]pass\b|security_?token|grant_type|simple_salesforce|login(?:BySoap|Async)?\s*\(/i;
-
-const YIELD_EVERY = 256;
-const PROGRESS_INTERVAL_MS = 100;
+const BATCH_SIZE = 256;
+/** Below this many files the main thread scans alone: starting workers would cost more than it saves. */
+const WORKER_THRESHOLD = 2000;
+const MAX_WORKERS = 4;
 
 function toPosix(path: string): string {
   return sep === '/' ? path : path.split(sep).join('/');
@@ -44,6 +40,15 @@ function displayPath(cwd: string): (absolutePath: string) => string {
 
 function emptySkips(): SkipCounts {
   return { gitignored: 0, excluded: 0, binary: 0, tooLarge: 0, symlinks: 0, unreadable: 0 };
+}
+
+function checkOptions(options: ScanOptions): void {
+  if (options.paths !== undefined && !(Array.isArray(options.paths) && options.paths.every((path) => typeof path === 'string'))) {
+    throw new TypeError('scan(): options.paths must be an array of strings.');
+  }
+  if (options.maxFileSize !== undefined && !(Number.isSafeInteger(options.maxFileSize) && options.maxFileSize > 0)) {
+    throw new TypeError('scan(): options.maxFileSize must be a positive integer (bytes).');
+  }
 }
 
 /** Resolves the paths and raises ERR_SCAN_PATH_NOT_FOUND for the first one that does not exist. */
@@ -63,13 +68,83 @@ function resolveRoots(paths: readonly string[], cwd: string): Array<{ path: stri
   });
 }
 
-function* filesOf(roots: ReturnType<typeof resolveRoots>, options: ScanOptions, state: WalkState): Generator<WalkedFile> {
+function* filesOf(roots: ReturnType<typeof resolveRoots>, exclude: readonly string[], state: WalkState): Generator<WalkedFile> {
   for (const root of roots) {
     if (root.folder) {
-      yield* walkFolder(root.path, options.exclude ?? [], state);
+      yield* walkFolder(root.path, exclude, state);
     } else {
       yield namedFile(root.path);
     }
+  }
+}
+
+/**
+ * Hands batches of walked files to the main thread or, once the walk has met
+ * WORKER_THRESHOLD files, to a pool of worker threads that starts scanning
+ * while the walk goes on.
+ */
+class BatchRunner {
+  private readonly pending: FileTask[][] = [];
+  private pool: BatchPool | undefined;
+  private files = 0;
+
+  constructor(
+    private readonly options: BatchOptions,
+    private readonly onResult: (result: BatchResult, index: number) => void,
+  ) {}
+
+  add(batch: FileTask[]): void {
+    const id = this.pending.length;
+    this.pending.push(batch);
+    this.files += batch.length;
+    if (this.pool !== undefined) {
+      this.pool.submit(id, batch);
+      return;
+    }
+    const workers = Math.min(MAX_WORKERS, availableParallelism());
+    if (this.files >= WORKER_THRESHOLD && workers >= 2) {
+      const pool = new BatchPool(workers, this.options, this.onResult);
+      this.pending.forEach((waiting, index) => pool.submit(index, waiting));
+      this.pool = pool;
+    }
+  }
+
+  async finish(): Promise<BatchResult[]> {
+    if (this.pool !== undefined) {
+      try {
+        return await this.pool.finish();
+      } finally {
+        await this.pool.close();
+      }
+    }
+    const results: BatchResult[] = [];
+    for (const [index, batch] of this.pending.entries()) {
+      const result = scanBatch(batch, this.options);
+      results.push(result);
+      this.onResult(result, index);
+      // Lets timers and I/O of the caller run between batches.
+      await new Promise((done) => setImmediate(done));
+    }
+    return results;
+  }
+}
+
+/** Walks every root, passing the files to `runner` in batches of BATCH_SIZE. */
+function walkInto(runner: BatchRunner, roots: ReturnType<typeof resolveRoots>, exclude: readonly string[], state: WalkState): void {
+  let batch: FileTask[] = [];
+  for (const walked of filesOf(roots, exclude, state)) {
+    batch.push({
+      absolutePath: toPosix(walked.absolutePath),
+      displayPath: state.display(walked.absolutePath),
+      rootRelativePath: walked.rootRelativePath,
+    });
+    if (batch.length === BATCH_SIZE) {
+      runner.add(batch);
+      batch = [];
+    }
+  }
+  if (batch.length > 0) {
+    runner.add(batch);
   }
 }
 
@@ -85,101 +160,47 @@ function* filesOf(roots: ReturnType<typeof resolveRoots>, options: ScanOptions, 
  * ```
  */
 export async function scan(options: ScanOptions = {}): Promise<ScanReport> {
+  checkOptions(options);
   const cwd = options.cwd ?? process.cwd();
   const paths = options.paths === undefined || options.paths.length === 0 ? ['.'] : [...options.paths];
-  const maxFileSize = options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
-  const mask = options.mask ?? true;
+  const batchOptions: BatchOptions = { maxFileSize: options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE, mask: options.mask ?? true };
   const roots = resolveRoots(paths, cwd);
   const state: WalkState = { skipped: emptySkips(), unreadable: [], display: displayPath(cwd) };
-  const findings: Finding[] = [];
   let filesScanned = 0;
-  let bytesScanned = 0;
-  let lastProgress = 0;
-  for (const walked of filesOf(roots, options, state)) {
-    const display = state.display(walked.absolutePath);
-    if (hasBinaryExtension(walked.absolutePath)) {
-      state.skipped.binary += 1;
-      continue;
-    }
-    const read = readCandidate(walked.absolutePath, maxFileSize);
-    if (read.kind !== 'text') {
-      recordSkip(state, read, display);
-      continue;
-    }
-    filesScanned += 1;
-    bytesScanned += read.bytes;
-    if (TRIGGER.test(read.text)) {
-      const file = new SourceFile(toPosix(walked.absolutePath), display, walked.rootRelativePath, read.text);
-      findings.push(...scanFile(file, mask));
-    }
-    const now = Date.now();
-    if (options.onProgress !== undefined && now - lastProgress >= PROGRESS_INTERVAL_MS) {
-      lastProgress = now;
-      options.onProgress({ filesScanned, findings: findings.length, current: display });
-    }
-    if (filesScanned % YIELD_EVERY === 0) {
-      await new Promise((done) => setImmediate(done));
-    }
+  let findings = 0;
+  const runner = new BatchRunner(batchOptions, (result) => {
+    filesScanned += result.filesScanned;
+    findings += result.findings.length;
+    options.onProgress?.({ filesScanned, findings, current: result.lastFile });
+  });
+  walkInto(runner, roots, options.exclude ?? [], state);
+  const results = await runner.finish();
+  return buildReport(paths, batchOptions, state, results);
+}
+
+function buildReport(paths: string[], options: BatchOptions, state: WalkState, results: readonly BatchResult[]): ScanReport {
+  const findings: Finding[] = results.flatMap((result) => result.findings);
+  const skipped = { ...state.skipped };
+  for (const result of results) {
+    skipped.binary += result.skipped.binary;
+    skipped.tooLarge += result.skipped.tooLarge;
+    skipped.unreadable += result.skipped.unreadable;
   }
+  const totals = {
+    filesScanned: results.reduce((count, result) => count + result.filesScanned, 0),
+    bytesScanned: results.reduce((count, result) => count + result.bytesScanned, 0),
+    skipped,
+    unreadable: [...state.unreadable, ...results.flatMap((result) => result.unreadable)].sort((left, right) =>
+      left.file.localeCompare(right.file),
+    ),
+  };
   return {
     schemaVersion: 1,
     tool: { name: 'sfjwt', version: VERSION },
     roots: paths,
-    masked: mask,
-    maxFileSize,
+    masked: options.mask,
+    maxFileSize: options.maxFileSize,
     findings,
-    summary: summarize(findings, { filesScanned, bytesScanned, skipped: state.skipped, unreadable: state.unreadable }),
-  };
-}
-
-function recordSkip(state: WalkState, read: Exclude<ReturnType<typeof readCandidate>, { kind: 'text' }>, display: string): void {
-  state.skipped[read.kind] += 1;
-  if (read.kind === 'unreadable') {
-    state.unreadable.push({ file: display, reason: read.reason });
-  }
-}
-
-/** Runs every rule that applies to `file` and returns its findings, one per line, in line order. */
-export function scanFile(file: SourceFile, mask = true, rules: readonly Rule[] = RULES): Finding[] {
-  const matched: Array<{ rule: Rule; match: RuleMatch }> = [];
-  for (const rule of rules) {
-    if (rule.appliesTo(file)) {
-      matched.push(...rule.check(file).map((match) => ({ rule, match })));
-    }
-  }
-  const secrets: Span[] = matched.flatMap((entry) => entry.match.secrets);
-  const byLine = new Map<number, Finding>();
-  for (const { rule, match } of matched) {
-    const { line, column } = file.position(match.offset);
-    const bounds = file.lineBounds(line);
-    if (!byLine.has(line) && !isCommentLine(file.language, file.text.slice(bounds.start, bounds.end))) {
-      byLine.set(line, toFinding(file, rule, match, line, column, secrets, mask));
-    }
-  }
-  return [...byLine.values()].sort((left, right) => left.line - right.line);
-}
-
-function toFinding(
-  file: SourceFile,
-  rule: Rule,
-  match: RuleMatch,
-  line: number,
-  column: number,
-  secrets: readonly Span[],
-  mask: boolean,
-): Finding {
-  const { severity, reason } = severityOf(match.valueKind, file.role);
-  return {
-    ruleId: rule.id,
-    file: file.displayPath,
-    line,
-    column,
-    mechanism: match.mechanism ?? rule.mechanism,
-    severity,
-    severityReason: reason,
-    message: match.message ?? rule.summary,
-    snippet: buildSnippet(file, line, column, secrets, mask),
-    replacement: rule.replacement,
-    docs: `docs/rules.md#${rule.id}`,
+    summary: summarize(findings, totals),
   };
 }

@@ -1,18 +1,21 @@
 /**
- * Reads one candidate file: skips it when it is too large or binary (a NUL
- * byte in its first 8000 bytes, as git decides), and reports read errors
- * instead of throwing.
+ * Reads one candidate file into a reusable buffer: skips it when it is too
+ * large or binary (a NUL byte in its first 8000 bytes, as git decides), and
+ * reports read errors instead of throwing.
  */
 
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 
 export type ReadResult =
-  | { kind: 'text'; text: string; bytes: number }
+  /** `content` is a view of the reader's buffer, valid until the next read. */
+  | { kind: 'text'; content: Buffer }
   | { kind: 'binary' }
   | { kind: 'tooLarge'; bytes: number }
   | { kind: 'unreadable'; reason: string };
 
 const BINARY_PROBE = 8000;
+/** Files up to this size are read into one buffer reused across files. */
+const SHARED_BUFFER_BYTES = 1024 * 1024;
 
 // Extensions that are always binary, so the file need not be opened.
 const BINARY_EXTENSIONS = new Set([
@@ -28,15 +31,34 @@ export function hasBinaryExtension(path: string): boolean {
   return dot > path.lastIndexOf('/') && BINARY_EXTENSIONS.has(path.slice(dot + 1).toLowerCase());
 }
 
-export function readCandidate(path: string, maxBytes: number): ReadResult {
-  let descriptor: number | undefined;
-  try {
-    descriptor = openSync(path, 'r');
-    const size = fstatSync(descriptor).size;
-    if (size > maxBytes) {
-      return { kind: 'tooLarge', bytes: size };
+/** Reads files one at a time; one reader per thread. */
+export class FileReader {
+  private shared: Buffer | undefined;
+
+  constructor(private readonly maxBytes: number) {}
+
+  read(path: string): ReadResult {
+    let descriptor: number | undefined;
+    try {
+      descriptor = openSync(path, 'r');
+      const size = fstatSync(descriptor).size;
+      if (size > this.maxBytes) {
+        return { kind: 'tooLarge', bytes: size };
+      }
+      const content = this.fill(descriptor, size);
+      return content.subarray(0, BINARY_PROBE).includes(0) ? { kind: 'binary' } : { kind: 'text', content };
+    } catch (error) {
+      return { kind: 'unreadable', reason: (error as NodeJS.ErrnoException).code ?? 'unknown error' };
+    } finally {
+      if (descriptor !== undefined) {
+        closeSync(descriptor);
+      }
     }
-    const buffer = Buffer.allocUnsafe(size);
+  }
+
+  private fill(descriptor: number, size: number): Buffer {
+    this.shared ??= Buffer.allocUnsafe(SHARED_BUFFER_BYTES);
+    const buffer = size <= this.shared.length ? this.shared : Buffer.allocUnsafe(size);
     let filled = 0;
     while (filled < size) {
       const read = readSync(descriptor, buffer, filled, size - filled, filled);
@@ -45,21 +67,12 @@ export function readCandidate(path: string, maxBytes: number): ReadResult {
       }
       filled += read;
     }
-    const content = buffer.subarray(0, filled);
-    if (content.subarray(0, BINARY_PROBE).includes(0)) {
-      return { kind: 'binary' };
-    }
-    return { kind: 'text', text: decode(content), bytes: filled };
-  } catch (error) {
-    return { kind: 'unreadable', reason: (error as NodeJS.ErrnoException).code ?? 'unknown error' };
-  } finally {
-    if (descriptor !== undefined) {
-      closeSync(descriptor);
-    }
+    return buffer.subarray(0, filled);
   }
 }
 
-function decode(content: Buffer): string {
+/** Decodes file content as UTF-8, dropping a byte order mark. */
+export function decodeText(content: Buffer): string {
   const text = content.toString('utf8');
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }

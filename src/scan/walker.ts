@@ -6,7 +6,7 @@
  */
 
 import { type Dirent, readdirSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { basename, sep } from 'node:path';
 
 import ignore, { type Ignore } from 'ignore';
 
@@ -52,9 +52,10 @@ export function* walkFolder(root: string, exclude: readonly string[], state: Wal
       : undefined;
     const layers = own === undefined ? folder.layers : [...folder.layers, own];
     const subfolders: Folder[] = [];
+    const base = folder.path.endsWith(sep) ? folder.path : `${folder.path}${sep}`;
     for (const entry of entries) {
       const relative = folder.relative === '' ? entry.name : `${folder.relative}/${entry.name}`;
-      const path = join(folder.path, entry.name);
+      const path = `${base}${entry.name}`;
       const verdict = classify(entry, relative, layers, excluded);
       if (verdict !== undefined) {
         state.skipped[verdict] += 1;
@@ -85,7 +86,7 @@ function classify(
   if (excluded?.ignores(directory ? `${relative}/` : relative) === true) {
     return 'excluded';
   }
-  return isIgnored(layers, relative, directory) ? 'gitignored' : undefined;
+  return layers.length > 0 && isIgnored(layers, relative, directory) ? 'gitignored' : undefined;
 }
 
 function readFolder(path: string, state: WalkState): Dirent[] {

@@ -102,6 +102,28 @@ describe('scan walker', () => {
     expect(report.summary.filesScanned).to.equal(1);
   });
 
+  it('scans large trees on worker threads', async () => {
+    const files: Record<string, string> = {};
+    for (let index = 0; index < 2400; index += 1) {
+      files[`noise/${index % 40}/file-${index}.txt`] = `line ${index}: nothing to see\n`;
+    }
+    for (let index = 0; index < 30; index += 1) {
+      files[`apps/app-${String(index).padStart(2, '0')}/build.properties`] = FINDING;
+      files[`apps/app-${String(index).padStart(2, '0')}/locked.bin`] = 'binary by extension';
+    }
+    await writeTree(temp.dir, files);
+    const progress: number[] = [];
+    const report = await scan({ paths: ['.'], cwd: temp.dir, onProgress: (update) => progress.push(update.filesScanned) });
+    expect(report.summary.filesScanned).to.equal(2430);
+    expect(report.summary.skipped.binary).to.equal(30);
+    expect(report.findings.map((finding) => finding.file)).to.deep.equal(
+      Array.from({ length: 30 }, (_unused, index) => `apps/app-${String(index).padStart(2, '0')}/build.properties`),
+    );
+    expect(progress.length).to.be.greaterThan(1);
+    expect(progress.at(-1)).to.equal(2430);
+    expect(await scan({ paths: ['.'], cwd: temp.dir })).to.deep.equal(report);
+  });
+
   it('reports unreadable files and goes on', async function () {
     await writeTree(temp.dir, {
       'app.properties': FINDING,
@@ -124,8 +146,8 @@ describe('scan walker', () => {
     expect(filesWithFindings(report)).to.deep.equal(['app.properties']);
     expect(report.summary.skipped.unreadable).to.equal(2);
     expect(report.summary.unreadable).to.deep.equal([
-      { file: 'locked.properties', reason: 'EACCES' },
       { file: 'closed', reason: 'EACCES' },
+      { file: 'locked.properties', reason: 'EACCES' },
     ]);
   });
 });

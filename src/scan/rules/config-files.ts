@@ -72,9 +72,13 @@ export const CAMEL_RULE: Rule = {
   replacement:
     'Configure the component for JWT: set `client-id`, `user-name` and `keystore.resource` (a PKCS#12 or JKS ' +
     'keystore holding the app certificate\'s key) with `keystore.password`, and drop `password` and `client-secret`.',
-  appliesTo: (file) => /camel\.component\.salesforce|\bcamel:/.test(file.text),
+  appliesTo: (file) =>
+    ['properties', 'yaml', 'xml', 'json'].includes(file.language) && /camel\.component\.salesforce|\bcamel:/.test(file.text),
   check: (file) => entriesWhere(file, (key) => CAMEL_PASSWORD.test(key.replace(/\.{2,}/g, '.'))),
 };
+
+// Every secret key name the rules accept contains one of these.
+const SECRET_WORD = /passw|pwd|pass\b|security/i;
 
 const JWT_SETTINGS =
   'Replace the password and security token with SF_CLIENT_ID, SF_USERNAME and SF_JWT_KEY_FILE ' +
@@ -99,6 +103,6 @@ export const CONFIG_FILE_RULE: Rule = {
   ecosystem: 'Configuration files',
   summary: 'Salesforce password or security token in a configuration file.',
   replacement: JWT_SETTINGS,
-  appliesTo: (file) => ['properties', 'yaml', 'json', 'toml', 'ini', 'xml'].includes(file.language),
+  appliesTo: (file) => ['properties', 'yaml', 'json', 'toml', 'ini', 'xml'].includes(file.language) && SECRET_WORD.test(file.text),
   check: (file) => entriesWhere(file, (key) => salesforceSecretKind(key) !== undefined),
 };

@@ -49,6 +49,6 @@ export const JSFORCE_RULE: Rule = {
   replacement:
     'Connect jsforce through the sfjwt jsforce adapter: it signs a JWT bearer assertion, calls ' +
     'Connection.authorize() and mints a new token through refreshFn when the session expires.',
-  appliesTo: (file) => file.language === 'javascript' && USES_JSFORCE.test(file.text),
+  appliesTo: (file) => file.language === 'javascript' && file.text.includes('jsforce') && USES_JSFORCE.test(file.text),
   check: findLogins,
 };

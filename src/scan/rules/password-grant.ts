@@ -17,6 +17,8 @@ const GRANT = /\bgrant_type\b["']?\s*(?:=|:|=>|,)\s*["']?password\b/gi;
 const POSTMAN_GRANT =
   /"key"\s*:\s*"grant_type"\s*,\s*"value"\s*:\s*"password(?:_credentials)?"|"value"\s*:\s*"password(?:_credentials)?"\s*,\s*"key"\s*:\s*"grant_type"/g;
 
+const GRANT_WORD = /grant_type/i;
+
 interface GrantRuleSpec {
   id: string;
   ecosystem: string;
@@ -155,6 +157,8 @@ function findGrants(file: SourceFile, spec: GrantRuleSpec): RuleMatch[] {
 }
 
 function grantRule(spec: GrantRuleSpec): Rule {
+  // A non-global copy for the presence test: test() on a global regex moves its lastIndex.
+  const libraryCall = spec.libraryCalls === undefined ? undefined : new RegExp(spec.libraryCalls.source);
   return {
     id: spec.id,
     title: `OAuth password grant (${spec.ecosystem})`,
@@ -162,7 +166,10 @@ function grantRule(spec: GrantRuleSpec): Rule {
     ecosystem: spec.ecosystem,
     summary: 'Token request with grant_type=password (OAuth username-password flow).',
     replacement: spec.replacement,
-    appliesTo: (file) => spec.languages.includes(file.language) && file.hasSalesforceContext,
+    appliesTo: (file) =>
+      spec.languages.includes(file.language) &&
+      (GRANT_WORD.test(file.text) || (libraryCall?.test(file.text) ?? false)) &&
+      file.hasSalesforceContext,
     check: (file) => findGrants(file, spec),
   };
 }

@@ -1,0 +1,78 @@
+/**
+ * Scans a batch of walked files: reads each one, applies the prefilter and
+ * runs the rules. The same code runs on the main thread for small scans and
+ * in worker threads for large ones.
+ */
+
+import { scanFile } from './file-scan.js';
+import { mayContainTrigger } from './prefilter.js';
+import { FileReader, decodeText, hasBinaryExtension } from './reader.js';
+import { SourceFile } from './source-file.js';
+import type { Finding, SkipCounts, UnreadableFile } from './types.js';
+
+export interface FileTask {
+  /** POSIX form of the absolute path. */
+  absolutePath: string;
+  displayPath: string;
+  rootRelativePath: string;
+}
+
+export interface BatchResult {
+  /** Display path of the batch's last file, for progress displays. */
+  lastFile: string;
+  filesScanned: number;
+  bytesScanned: number;
+  findings: Finding[];
+  skipped: Pick<SkipCounts, 'binary' | 'tooLarge' | 'unreadable'>;
+  unreadable: UnreadableFile[];
+}
+
+export interface BatchOptions {
+  maxFileSize: number;
+  mask: boolean;
+}
+
+const readers = new Map<number, FileReader>();
+
+/** One reader (and so one read buffer) per file-size limit, for the life of the thread. */
+function readerFor(maxFileSize: number): FileReader {
+  let reader = readers.get(maxFileSize);
+  if (reader === undefined) {
+    reader = new FileReader(maxFileSize);
+    readers.set(maxFileSize, reader);
+  }
+  return reader;
+}
+
+export function scanBatch(tasks: readonly FileTask[], options: BatchOptions): BatchResult {
+  const result: BatchResult = {
+    lastFile: tasks.at(-1)?.displayPath ?? '',
+    filesScanned: 0,
+    bytesScanned: 0,
+    findings: [],
+    skipped: { binary: 0, tooLarge: 0, unreadable: 0 },
+    unreadable: [],
+  };
+  const reader = readerFor(options.maxFileSize);
+  for (const task of tasks) {
+    if (hasBinaryExtension(task.absolutePath)) {
+      result.skipped.binary += 1;
+      continue;
+    }
+    const read = reader.read(task.absolutePath);
+    if (read.kind !== 'text') {
+      result.skipped[read.kind] += 1;
+      if (read.kind === 'unreadable') {
+        result.unreadable.push({ file: task.displayPath, reason: read.reason });
+      }
+      continue;
+    }
+    result.filesScanned += 1;
+    result.bytesScanned += read.content.length;
+    if (mayContainTrigger(read.content)) {
+      const file = new SourceFile(task.absolutePath, task.displayPath, task.rootRelativePath, decodeText(read.content));
+      result.findings.push(...scanFile(file, options.mask));
+    }
+  }
+  return result;
+}
