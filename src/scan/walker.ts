@@ -1,7 +1,8 @@
 /**
  * Lists the files under the scanned paths: honours .gitignore files (nested
  * too) and --exclude patterns, leaves out version-control folders,
- * dependencies and build output, and does not follow symbolic links. A path
+ * dependencies, build output, source maps and minified bundles, and does not
+ * follow symbolic links. A path
  * named on the command line is scanned even when it is ignored.
  */
 
@@ -12,6 +13,9 @@ import ignore, { type Ignore } from 'ignore';
 
 import { type IgnoreLayer, ancestorLayers, folderLayer, isIgnored } from './gitignore.js';
 import type { SkipCounts, UnreadableFile } from './types.js';
+
+// Generated files never scanned: source maps repeat the sources they map, minified bundles are build output.
+const GENERATED_FILE = /\.(?:map|min\.(?:js|mjs|cjs|css))$/;
 
 /** Folders never walked: version control, dependencies, caches and build output. */
 export const EXCLUDED_FOLDERS: ReadonlySet<string> = new Set([
@@ -80,7 +84,7 @@ function classify(
     return 'symlinks';
   }
   const directory = entry.isDirectory();
-  if (directory && EXCLUDED_FOLDERS.has(entry.name)) {
+  if (directory ? EXCLUDED_FOLDERS.has(entry.name) : GENERATED_FILE.test(entry.name)) {
     return 'excluded';
   }
   if (excluded?.ignores(directory ? `${relative}/` : relative) === true) {

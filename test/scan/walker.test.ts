@@ -79,27 +79,31 @@ describe('scan walker', () => {
   });
 
   it('skips dependencies, build output, binaries and links', async () => {
+    const grant = 'fetch("https://login.salesforce.com/services/oauth2/token", { body: "grant_type=password" });\n';
     await writeTree(temp.dir, {
       'app.properties': FINDING,
       'node_modules/pkg/x.properties': FINDING,
       'dist/x.properties': FINDING,
       'target/x.properties': FINDING,
       '.git/x.properties': FINDING,
+      'app.js': grant,
+      'app.js.map': JSON.stringify({ sourcesContent: [grant] }),
+      'bundle.min.js': grant,
       'image.png': FINDING,
       'blob.properties': `${FINDING}\u0000`,
     });
     await symlink(join(temp.dir, 'app.properties'), join(temp.dir, 'link.properties'));
     const report = await scan({ paths: ['.'], cwd: temp.dir });
-    expect(filesWithFindings(report)).to.deep.equal(['app.properties']);
+    expect(filesWithFindings(report)).to.deep.equal(['app.js', 'app.properties']);
     expect(report.summary.skipped).to.deep.equal({
       gitignored: 0,
-      excluded: 4,
+      excluded: 6,
       binary: 2,
       tooLarge: 0,
       symlinks: 1,
       unreadable: 0,
     });
-    expect(report.summary.filesScanned).to.equal(1);
+    expect(report.summary.filesScanned).to.equal(2);
   });
 
   it('scans large trees on worker threads', async () => {
