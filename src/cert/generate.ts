@@ -1,9 +1,9 @@
-import { type KeyObject, X509Certificate, generateKeyPair } from 'node:crypto';
-import { promisify } from 'node:util';
+import { type KeyObject, X509Certificate } from 'node:crypto';
 
 import { publicKeyFingerprint } from '../keys/fingerprint.js';
 import { encodePem } from '../keys/pem.js';
 import { buildSelfSignedCertificate } from './build-certificate.js';
+import { takeRsaKeyPair } from './early-key-pair.js';
 import { certificateFingerprint, formatName } from './describe-certificate.js';
 import {
   type CertificateSubject,
@@ -12,8 +12,6 @@ import {
   type RsaKeySize,
   validateGenerationInput,
 } from './generate-options.js';
-
-const generateKeyPairAsync = promisify(generateKeyPair);
 
 /** Options of generateKeyPairAndCertificate. */
 export interface GenerateOptions extends GenerationInput {
@@ -65,7 +63,7 @@ export async function generateKeyPairAndCertificate(options: GenerateOptions = {
 
   // Key generation runs on the thread pool, so loading node-forge overlaps with it.
   const [keys, forge] = await Promise.all([
-    generateKeyPairAsync('rsa', { modulusLength: settings.bits, publicExponent: 0x10001 }),
+    takeRsaKeyPair(settings.bits),
     import('node-forge').then((module) => module.default),
   ]);
   const notBefore = new Date(Math.floor((options.now ?? new Date()).getTime() / 1000) * 1000);

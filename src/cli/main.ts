@@ -6,6 +6,11 @@ const argv = process.argv.slice(2);
 if (argv.length === 1 && argv[0] === '--version') {
   process.stdout.write(`${VERSION}\n`);
 } else {
+  if (argv[0] === 'cert' && argv[1] === 'generate' && !argv.includes('--help')) {
+    // RSA key generation takes as long as loading yargs, so both run at once.
+    const { bitsFromArguments, startRsaKeyPair } = await import('../cert/early-key-pair.js');
+    startRsaKeyPair(bitsFromArguments(argv));
+  }
   const { runCli } = await import('./parser.js');
   process.exitCode = await runCli(argv);
 }
