@@ -45,8 +45,8 @@ export class PasswordGrantService {
 
   constructor(private readonly providers: BrokerProviders) {}
 
-  /** Answers one form-encoded request body. */
-  async serve(body: string): Promise<GrantResult> {
+  /** Answers one form-encoded request body; synchronously when the token is cached in this process. */
+  serve(body: string): GrantResult | Promise<GrantResult> {
     const digest = hash('sha256', body, 'base64');
     const known = this.verified.get(digest);
     if (known !== undefined) {
@@ -83,14 +83,20 @@ function verify(form: URLSearchParams, providers: BrokerProviders): VerifiedGran
   return { provider: providers.forUser(client, username), clientSecret: form.get('client_secret'), logFields };
 }
 
-/** Answers a verified request with the provider's token, serializing it only when the token changed. */
-async function issue(grant: VerifiedGrant): Promise<GrantResult> {
-  let entry: StoredToken;
-  try {
-    entry = await grant.provider.getToken();
-  } catch (error) {
-    return upstreamFailure(error, grant.logFields);
+/** Answers a verified request with the provider's token, waiting only when it is not cached here. */
+function issue(grant: VerifiedGrant): GrantResult | Promise<GrantResult> {
+  const cached = grant.provider.peekToken();
+  if (cached !== undefined) {
+    return answer(grant, cached);
   }
+  return grant.provider.getToken().then(
+    (entry) => answer(grant, entry),
+    (error: unknown) => upstreamFailure(error, grant.logFields),
+  );
+}
+
+/** Builds the success answer, serializing it only when the token changed. */
+function answer(grant: VerifiedGrant, entry: StoredToken): GrantResult {
   if (grant.entry !== entry || grant.json === undefined) {
     const response = toPasswordFlowResponse(entry);
     const signature = grant.clientSecret === null ? {} : { signature: sign(response.id, response.issued_at, grant.clientSecret) };

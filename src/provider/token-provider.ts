@@ -58,6 +58,11 @@ export interface TokenProvider {
   /** Returns the cached token, or mints one; concurrent callers share one request. */
   getToken(): Promise<StoredToken>;
   /**
+   * Returns the cached token when it is younger than maxAgeSeconds, without
+   * waiting; undefined when getToken() would have to read the store or mint.
+   */
+  peekToken(): StoredToken | undefined;
+  /**
    * Reports that `staleAccessToken` was rejected (HTTP 401 INVALID_SESSION_ID)
    * and returns a token to retry with. Only the first report of a token mints
    * a new one; later reports of the same token get that new token.
@@ -119,11 +124,13 @@ class CachingTokenProvider implements TokenProvider {
   }
 
   getToken(): Promise<StoredToken> {
+    const local = this.peekToken();
+    return local === undefined ? this.refresh(undefined) : Promise.resolve(local);
+  }
+
+  peekToken(): StoredToken | undefined {
     const local = this.local;
-    if (local !== undefined && this.isFresh(local)) {
-      return Promise.resolve(local);
-    }
-    return this.refresh(undefined);
+    return local !== undefined && this.isFresh(local) ? local : undefined;
   }
 
   invalidate(staleAccessToken: string): Promise<StoredToken> {
