@@ -124,8 +124,11 @@ class CachingTokenProvider implements TokenProvider {
   }
 
   getToken(): Promise<StoredToken> {
-    const local = this.peekToken();
-    return local === undefined ? this.refresh(undefined) : Promise.resolve(local);
+    const local = this.local;
+    if (local !== undefined && this.isFresh(local)) {
+      return Promise.resolve(local);
+    }
+    return this.refresh(undefined);
   }
 
   peekToken(): StoredToken | undefined {
