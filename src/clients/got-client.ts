@@ -1,5 +1,6 @@
 import got, { type AfterResponseHook, type BeforeErrorHook, type BeforeRequestHook, type ExtendOptions, type Got } from 'got';
 
+import { SfjwtError } from '../errors/sfjwt-error.js';
 import type { TokenProvider } from '../provider/token-provider.js';
 import { bearerOf, isInvalidSession } from './invalid-session.js';
 import { providerOf, type ProviderSource } from './provider-option.js';
@@ -15,7 +16,8 @@ export type ClientOptions = ProviderSource & {
  * instance_url of the first token, every request carries the cached token as
  * a bearer header, and a 401 INVALID_SESSION_ID answer is retried exactly once
  * with a re-minted token. Errors raised by the client have their
- * Authorization header replaced by `Bearer [redacted]`.
+ * Authorization header replaced by `Bearer [redacted]`; a failed token request
+ * rejects with its SfjwtError.
  *
  * @example
  * ```ts
@@ -58,10 +60,15 @@ function retryInvalidSession(provider: TokenProvider): AfterResponseHook {
   };
 }
 
+/**
+ * Replaces the bearer token in the failed request's headers, and hands back
+ * sfjwt's own error when a token request failed inside a hook (got wraps it
+ * in a RequestError otherwise).
+ */
 const redactAuthorization: BeforeErrorHook = (error) => {
   const headers = error.options?.headers;
   if (headers?.authorization !== undefined) {
     headers.authorization = 'Bearer [redacted]';
   }
-  return error;
+  return error.cause instanceof SfjwtError ? error.cause : error;
 };

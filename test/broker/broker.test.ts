@@ -12,6 +12,7 @@ import { isSfjwtError } from '../../src/errors/sfjwt-error.js';
 import { SALESFORCE_ERRORS } from '../../src/oauth/salesforce-errors.js';
 import { makeTempDir } from '../helpers/temp-dir.js';
 import { KEY_PATH, USERNAME, startFixtureEmulator, type EmulatorFixture } from '../provider/helpers/emulator.js';
+import { useTestRedis, type TestRedis } from '../provider/helpers/redis.js';
 
 const run = promisify(execFile);
 const LOCAL_SECRET = 'local-broker-secret-7f3a9c';
@@ -219,6 +220,49 @@ describe('token broker', () => {
   it('binds 127.0.0.1 by default', () => {
     expect(broker.host).to.equal('127.0.0.1');
     expect(broker.url).to.match(/^http:\/\/127\.0\.0\.1:\d+$/);
+  });
+});
+
+describe('brokers sharing Redis', () => {
+  let fixture: EmulatorFixture;
+  let redis: TestRedis;
+  let temp: { dir: string; remove: () => Promise<void> };
+
+  before(async () => {
+    redis = await useTestRedis();
+  });
+
+  after(async () => {
+    // Undefined when the before hook failed to reach Redis.
+    await (redis as TestRedis | undefined)?.stop();
+  });
+
+  beforeEach(async () => {
+    fixture = await startFixtureEmulator();
+    temp = await makeTempDir();
+  });
+
+  afterEach(async () => {
+    await fixture.emulator.close();
+    await temp.remove();
+  });
+
+  it('mints once for two brokers', async () => {
+    const input = {
+      localSecret: { env: 'SECRET' },
+      store: redis.url,
+      clients: [{ clientId: LEGACY_CLIENT_ID, consumerKey: fixture.consumerKey, keyFile: KEY_PATH, loginUrl: fixture.emulator.url,
+        audience: 'https://login.salesforce.com', usernames: [USERNAME] }],
+    };
+    const brokers = await Promise.all([1, 2].map(async () =>
+      startBroker({ config: await normalizeBrokerConfig(input, temp.dir, { SECRET: LOCAL_SECRET }) })));
+
+    const answers = await Promise.all(brokers.flatMap((one) => [1, 2, 3].map(() => curlForm(one.url, passwordGrant()))));
+    await Promise.all(brokers.map((one) => one.close()));
+
+    expect(answers.every((answer) => answer.status === 200)).to.equal(true);
+    expect(new Set(answers.map((answer) => answer.body.access_token)).size).to.equal(1);
+    expect(fixture.emulator.state.stats.jwtExchanges).to.equal(1);
   });
 });
 

@@ -5,6 +5,7 @@ import { HTTPError } from 'got';
 
 import { createClient } from '../../src/clients/got-client.js';
 import { isInvalidSession } from '../../src/clients/invalid-session.js';
+import { isSfjwtError } from '../../src/errors/sfjwt-error.js';
 import { createTokenProvider } from '../../src/provider/token-provider.js';
 import { startFixtureEmulator, type EmulatorFixture } from '../provider/helpers/emulator.js';
 
@@ -77,6 +78,16 @@ describe('got client', () => {
     const printed = `${inspect(error, { depth: 8 })}${JSON.stringify(error)}${String(error)}`;
     expect(printed).to.not.include(first);
     expect(printed).to.not.include(second);
+  });
+
+  it('rejects with the SfjwtError of a failed re-mint', async () => {
+    const client = await createClient({ ...fixture.login, failureHoldMs: 0 });
+    fixture.emulator.state.config.users[0]!.active = false;
+    fixture.emulator.state.expireAllSessions();
+
+    const error = await client.get(QUERY).catch((reason: unknown) => reason);
+
+    expect(isSfjwtError(error, 'ERR_OAUTH_INACTIVE_USER')).to.equal(true);
   });
 
   it('shares a provider with other clients', async () => {
