@@ -7,7 +7,8 @@
 import type { Io } from '../cli/output.js';
 import { SfjwtError } from '../errors/sfjwt-error.js';
 import { scan } from './engine.js';
-import { type ReportFormat, formatReport } from './formatters/index.js';
+import type { ReportFormat } from './formatters/index.js';
+import { formatJson } from './formatters/json.js';
 import { createProgressDisplay } from './progress.js';
 import { atOrAbove } from './severity.js';
 import { parseSize } from './size.js';
@@ -43,6 +44,20 @@ export function exitCodeFor(report: ScanReport, failOn: Severity | 'none'): numb
   return report.findings.some((finding) => atOrAbove(finding.severity, failOn)) ? 1 : 0;
 }
 
+/** Loads only the formatter in use: the SARIF and Markdown ones load every rule. */
+async function renderReport(report: ScanReport, format: ReportFormat): Promise<string> {
+  switch (format) {
+    case 'sarif':
+      return (await import('./formatters/sarif.js')).formatSarif(report);
+    case 'markdown':
+      return (await import('./formatters/markdown.js')).formatMarkdown(report);
+    case 'text':
+      return (await import('./formatters/text.js')).formatText(report);
+    default:
+      return formatJson(report);
+  }
+}
+
 export async function runScan(args: ScanArgs, io: Io): Promise<number> {
   const limit = maxFileSize(args['max-file-size']);
   const progress = createProgressDisplay(io);
@@ -58,6 +73,6 @@ export async function runScan(args: ScanArgs, io: Io): Promise<number> {
   } finally {
     progress.finish();
   }
-  io.stdout(formatReport(report, args.format));
+  io.stdout(await renderReport(report, args.format));
   return exitCodeFor(report, args['fail-on']);
 }

@@ -10,14 +10,12 @@ import { isAbsolute, relative, resolve, sep } from 'node:path';
 
 import { SfjwtError } from '../errors/sfjwt-error.js';
 import { VERSION } from '../version.js';
-import { type BatchOptions, type BatchResult, type FileTask, scanBatch } from './batch.js';
+import type { BatchOptions, BatchResult, FileTask } from './batch.js';
 import { summarize } from './summary.js';
 import type { Finding, ScanOptions, ScanReport, SkipCounts } from './types.js';
 import { type WalkState, type WalkedFile, namedFile, walkFolder } from './walker.js';
 import { BatchPool } from './worker-pool.js';
 
-export { scanFile } from './file-scan.js';
-export { TRIGGER } from './prefilter.js';
 
 /** Default --max-file-size: 1 MiB. */
 export const DEFAULT_MAX_FILE_SIZE = 1024 * 1024;
@@ -32,7 +30,12 @@ function toPosix(path: string): string {
 }
 
 function displayPath(cwd: string): (absolutePath: string) => string {
+  const inside = cwd.endsWith(sep) ? cwd : `${cwd}${sep}`;
   return (absolutePath) => {
+    // Most paths are under the working directory; slicing them is much cheaper than path.relative().
+    if (absolutePath.startsWith(inside)) {
+      return toPosix(absolutePath.slice(inside.length));
+    }
     const path = relative(cwd, absolutePath);
     return path === '' ? '.' : path.startsWith('..') || isAbsolute(path) ? toPosix(absolutePath) : toPosix(path);
   };
@@ -117,6 +120,8 @@ class BatchRunner {
         await this.pool.close();
       }
     }
+    // Imported here: on a large scan only the workers load the rules.
+    const { scanBatch } = await import('./batch.js');
     const results: BatchResult[] = [];
     for (const [index, batch] of this.pending.entries()) {
       const result = scanBatch(batch, this.options);
@@ -161,7 +166,7 @@ function walkInto(runner: BatchRunner, roots: ReturnType<typeof resolveRoots>, e
  */
 export async function scan(options: ScanOptions = {}): Promise<ScanReport> {
   checkOptions(options);
-  const cwd = options.cwd ?? process.cwd();
+  const cwd = resolve(options.cwd ?? process.cwd());
   const paths = options.paths === undefined || options.paths.length === 0 ? ['.'] : [...options.paths];
   const batchOptions: BatchOptions = { maxFileSize: options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE, mask: options.mask ?? true };
   const roots = resolveRoots(paths, cwd);

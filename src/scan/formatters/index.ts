@@ -1,4 +1,5 @@
 import type { ScanReport } from '../types.js';
+import { formatJson } from './json.js';
 import { formatMarkdown } from './markdown.js';
 import { formatSarif } from './sarif.js';
 import { formatText } from './text.js';
@@ -16,7 +17,7 @@ export const REPORT_FORMATS: readonly ReportFormat[] = ['text', 'json', 'sarif',
 export function formatReport(report: ScanReport, format: ReportFormat, cwd?: string): string {
   switch (format) {
     case 'json':
-      return `${JSON.stringify(report, null, 2)}\n`;
+      return formatJson(report);
     case 'sarif':
       return formatSarif(report, cwd);
     case 'markdown':
