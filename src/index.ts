@@ -70,3 +70,6 @@ export type { GuideOptions, GuideSteps } from './setup/guide/context.js';
 export { readSetupCertificate } from './setup/certificate.js';
 export type { SetupCertificate } from './setup/certificate.js';
 export type { AppSettings, AppSettingsInput, SetupRoute } from './setup/model.js';
+
+export { scan, formatReport, toSarif, RULES, REPORT_FORMATS } from './scan/index.js';
+export type { Finding, Mechanism, ReportFormat, ScanOptions, ScanProgress, ScanReport, ScanSummary, Severity } from './scan/index.js';

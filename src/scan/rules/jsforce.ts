@@ -47,8 +47,8 @@ export const JSFORCE_RULE: Rule = {
   ecosystem: 'Node.js (jsforce)',
   summary: 'jsforce login() with a username and password.',
   replacement:
-    'Connect jsforce through the sfjwt jsforce adapter: it signs a JWT bearer assertion, calls ' +
-    'Connection.authorize() and mints a new token through refreshFn when the session expires.',
+    "Create the Connection with sfjwt's `createJsforceConnection({ clientId, username, privateKey })`: it " +
+    'logs in through the JWT bearer flow and mints a new token through refreshFn when the session expires.',
   appliesTo: (file) => file.language === 'javascript' && file.text.includes('jsforce') && USES_JSFORCE.test(file.text),
   check: findLogins,
 };

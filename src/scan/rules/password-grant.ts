@@ -54,8 +54,8 @@ const SPECS: readonly GrantRuleSpec[] = [
     languages: ['javascript'],
     libraryCalls: /\bnew\s+ResourceOwnerPassword\s*\(/g,
     replacement:
-      "Use sfjwt's token provider, which signs a JWT bearer assertion and caches the token, " +
-      'instead of posting the password grant.',
+      "Call sfjwt's `login({ clientId, username, privateKey })`, which returns the same `access_token` and " +
+      '`instance_url` through the JWT bearer flow, or `createTokenProvider()` to cache and re-mint tokens.',
   },
   {
     id: 'oauth-password-java',
