@@ -29,7 +29,7 @@ const OPENERS: Record<string, string> = { '(': ')', '[': ']', '{': '}' };
 const CLOSERS = new Set([')', ']', '}']);
 const KEYWORD = /^(?:["']?([A-Za-z_][\w-]*)["']?\s*(?:=(?![=>])|:(?![:/])|=>)|:([A-Za-z_]\w*)\s*=>)\s*/;
 
-/** Longest call the splitter follows, so a missing bracket cannot make it read a whole file. */
+/** Maximum length of a call the splitter follows, so a missing bracket cannot make it read a whole file. */
 const MAX_CALL_LENGTH = 4000;
 
 /**

@@ -34,7 +34,7 @@ export interface BatchOptions {
 
 const readers = new Map<number, FileReader>();
 
-/** One reader (and so one read buffer) per file-size limit, for the life of the thread. */
+/** Returns the reader for a file-size limit, creating it once per thread, so its read buffer is reused. */
 function readerFor(maxFileSize: number): FileReader {
   let reader = readers.get(maxFileSize);
   if (reader === undefined) {

@@ -23,8 +23,8 @@ const SOAP_LOGIN: DeadlineNotice = {
 };
 
 /**
- * The deadlines that apply to findings of `mechanisms`. Stored credentials
- * feed one of the two logins, so they bring in both dates.
+ * Returns the deadlines that apply to findings of `mechanisms`. Stored
+ * credentials feed one of the two logins, so they bring in both dates.
  */
 export function deadlinesFor(mechanisms: ReadonlySet<Mechanism>): DeadlineNotice[] {
   const notices: DeadlineNotice[] = [];
@@ -37,7 +37,7 @@ export function deadlinesFor(mechanisms: ReadonlySet<Mechanism>): DeadlineNotice
   return notices;
 }
 
-/** The deadline of one mechanism, for per-finding advice. */
+/** Returns the deadline of one mechanism, for per-finding advice. */
 export function deadlineOf(mechanism: Exclude<Mechanism, 'credentials'>): DeadlineNotice {
   return mechanism === 'oauth-password' ? OAUTH_PASSWORD : SOAP_LOGIN;
 }

@@ -31,7 +31,7 @@ function toPosix(path: string): string {
   return sep === '/' ? path : path.split(sep).join('/');
 }
 
-/** The repository folder holding `root`: `root` itself or the nearest parent with a `.git` entry. */
+/** Finds the repository folder of `root`: `root` itself or the nearest parent with a `.git` entry. */
 function findGitRoot(root: string): string | undefined {
   let folder = root;
   while (!existsSync(join(folder, '.git'))) {
@@ -50,8 +50,8 @@ function prefixFrom(folder: string, root: string): string {
 }
 
 /**
- * Layers from the repository root down to `root`'s parent, shallowest first.
- * Outside a repository there are none: only the walked folders' own files apply.
+ * Reads the layers from the repository root down to `root`'s parent, shallowest
+ * first. Outside a repository there are none, and only the walked folders' own files apply.
  */
 export function ancestorLayers(root: string): IgnoreLayer[] {
   const gitRoot = findGitRoot(root);
@@ -76,7 +76,7 @@ export function ancestorLayers(root: string): IgnoreLayer[] {
   return layers;
 }
 
-/** The layer for the .gitignore of `folder` (relative path `base` under the scanned root), if any. */
+/** Reads the layer for the .gitignore of `folder` (relative path `base` under the scanned root), if any. */
 export function folderLayer(folder: string, base: string): IgnoreLayer | undefined {
   const matcher = readIgnoreFile(join(folder, '.gitignore'));
   return matcher === undefined ? undefined : { matcher, prefix: '', base };

@@ -1,5 +1,5 @@
 /**
- * Tells whether a setting name holds a Salesforce password or security token:
+ * Tells whether a setting name names a Salesforce password or security token:
  * `SF_PASSWORD`, `salesforce.security-token`, `sfdc.password`, `SalesforcePassword`.
  * Keystore, proxy, database and other passwords are left out.
  */

@@ -14,7 +14,7 @@ const AFTER_GRANT = /grant_type["']?\s*(?:=|:|=>|,)\s*["']?$/i;
 const LINES_BEFORE = 12;
 const LINES_AFTER = 20;
 
-/** The value given to the password field nearest to `offset`, or a `code` value when none is found. */
+/** Classifies the value of the password field nearest to `offset`; with no field found, the value is `code`. */
 export function passwordValueNear(file: SourceFile, offset: number): ValueClass {
   const { line } = file.position(offset);
   const from = file.lineBounds(Math.max(1, line - LINES_BEFORE)).start;

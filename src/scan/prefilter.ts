@@ -1,8 +1,8 @@
 /**
  * The cheap test every file passes before the rules run: the words that
  * every rule needs at least one of, case-insensitive. It runs on the file's
- * latin1 decoding, which is cheaper than UTF-8 and gives the same answer for
- * an ASCII pattern.
+ * latin1 decoding, which is cheaper than UTF-8 and matches an ASCII pattern
+ * the same way.
  */
 
 /** The trigger words, written plainly (bench/scan.ts gives this pattern to rg). */
@@ -15,12 +15,12 @@ export const TRIGGER =
 const FAST_TRIGGER =
   /p(?:ass(?:w(?:or)?d|\b(?<=[._-]pass))|wd)|s(?:ecurity[_-]?token|imple_salesforce)|grant_type|login(?:BySoap|Async)?\s*\(/i;
 
-/** Tells whether `text` holds a trigger word. */
+/** Tells whether `text` contains a trigger word. */
 export function hasTrigger(text: string): boolean {
   return FAST_TRIGGER.test(text);
 }
 
-/** Tells whether the bytes of a file hold a trigger word. */
+/** Tells whether the bytes of a file contain a trigger word. */
 export function mayContainTrigger(content: Buffer): boolean {
   return FAST_TRIGGER.test(content.toString('latin1'));
 }

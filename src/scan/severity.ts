@@ -1,7 +1,7 @@
 /**
- * Severity of a finding: a hard-coded password is critical, one read from the
- * environment, a CI secret or a property placeholder is high, one that comes
- * from elsewhere in the code is medium, and placeholders, test fixtures and
+ * Severity of a finding. A hard-coded password is critical. One read from the
+ * environment, a CI secret or a property placeholder is high, and one that
+ * comes from elsewhere in the code is medium. Placeholders, test fixtures and
  * documentation are low.
  */
 

@@ -2,21 +2,21 @@
  * Contracts shared by the scan rules, the engine and the formatters.
  */
 
-/** How an integration logs in with a password. */
+/** Password login mechanism of an integration. */
 export type Mechanism = 'oauth-password' | 'soap-login' | 'credentials';
 
 export const MECHANISMS: readonly Mechanism[] = ['oauth-password', 'soap-login', 'credentials'];
 
-/** How urgent a finding is, from least to most. */
+/** Urgency of a finding, from least to most. */
 export type Severity = 'low' | 'medium' | 'high' | 'critical';
 
 export const SEVERITIES: readonly Severity[] = ['low', 'medium', 'high', 'critical'];
 
 /**
- * Where the password of a finding comes from, which decides its severity:
- * `literal` is hard-coded in the file, `reference` names an environment
- * variable, CI secret or property placeholder, `code` is a variable or
- * parameter filled elsewhere in the code, `placeholder` is a dummy value.
+ * Source of the password of a finding, which decides its severity. `literal`
+ * is hard-coded in the file. `reference` names an environment variable, CI
+ * secret or property placeholder. `code` is a variable or parameter filled
+ * elsewhere in the code. `placeholder` is a dummy value.
  */
 export type ValueKind = 'literal' | 'reference' | 'code' | 'placeholder';
 
@@ -26,7 +26,7 @@ export interface Span {
   end: number;
 }
 
-/** What a rule reports: the engine adds the position, snippet and advice. */
+/** Match reported by a rule; the engine adds the position, snippet and advice. */
 export interface RuleMatch {
   /** Offset of the reported character in the file text. */
   offset: number;
@@ -49,12 +49,12 @@ export interface Finding {
   column: number;
   mechanism: Mechanism;
   severity: Severity;
-  /** Why the finding has its severity, in words. */
+  /** Reason for the severity, in words. */
   severityReason: string;
   message: string;
   /** The matching line, with secret values masked unless masking was turned off. */
   snippet: string;
-  /** What to use instead in this ecosystem. */
+  /** Replacement to use in this ecosystem. */
   replacement: string;
   /** Link to the rule's section: `docs/rules.md#RULE-ID`, relative to the sfjwt package. */
   docs: string;

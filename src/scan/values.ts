@@ -1,6 +1,6 @@
 /**
  * Reads the value given to a password setting in source code or configuration
- * and tells where it comes from: hard-coded, a reference to the environment or
+ * and decides where it comes from: hard-coded, a reference to the environment or
  * a secret store, a variable filled elsewhere, or a placeholder.
  */
 

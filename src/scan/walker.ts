@@ -103,7 +103,7 @@ function readFolder(path: string, state: WalkState): Dirent[] {
   }
 }
 
-/** The walked form of a file named on the command line. */
+/** Builds the walked form of a file named on the command line. */
 export function namedFile(path: string): WalkedFile {
   return { absolutePath: path, rootRelativePath: basename(path) };
 }

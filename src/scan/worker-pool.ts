@@ -1,7 +1,7 @@
 /**
  * Scans batches of files on worker threads. Batches are sent as the walk
- * produces them, up to MAX_IN_FLIGHT per worker; the rest wait here and go
- * to whichever worker answers first.
+ * produces them, up to MAX_IN_FLIGHT per worker. The rest wait here and go
+ * to whichever worker returns a result first.
  */
 
 import { Worker } from 'node:worker_threads';
@@ -19,7 +19,7 @@ interface PoolWorker {
   inFlight: number;
 }
 
-// Enough work for a worker to stay busy while the main thread is still walking and cannot answer.
+// Enough work for a worker to stay busy while the main thread is still walking and cannot send more.
 const MAX_IN_FLIGHT = 16;
 
 export class BatchPool {

@@ -137,11 +137,11 @@ describe('scan walker', () => {
     await chmod(temp.dir, 0o755);
     await chmod(join(temp.dir, 'locked.properties'), 0o000);
     await chmod(join(temp.dir, 'closed'), 0o000);
-    // root reads any file, so the scan runs as the unprivileged user nobody there.
+    // root can read any file, so there the scan runs as the unprivileged user `nobody` (uid 65534).
     const asRoot = process.getuid?.() === 0;
     const prefix = asRoot ? ['setpriv', '--reuid=65534', '--regid=65534', '--clear-groups'] : [];
     if (asRoot && !(await canRun(prefix, ['test', '-r', CLI_ENTRY]))) {
-      // The checkout is not readable by nobody (a private clone folder), so the CLI cannot run as nobody.
+      // A private checkout folder keeps uid 65534 from reading the CLI, so this case cannot run here.
       this.skip();
     }
     const argv = [...prefix, process.execPath, CLI_ENTRY, 'scan', temp.dir, '--format', 'json', '--fail-on', 'none'];

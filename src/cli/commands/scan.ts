@@ -1,7 +1,7 @@
 import type { CommandFactory } from '../context.js';
 import { runHandler } from '../context.js';
 
-/** `sfjwt scan`: find password logins to Salesforce and say what replaces each. */
+/** `sfjwt scan`: find password logins to Salesforce and the replacement for each. */
 export const scanCommand: CommandFactory = (context) => ({
   command: 'scan [paths..]',
   describe: 'Find integrations that log in to Salesforce with a password, and what to use instead',

@@ -9,7 +9,7 @@ export type ReportFormat = 'text' | 'json' | 'sarif' | 'markdown';
 export const REPORT_FORMATS: readonly ReportFormat[] = ['text', 'json', 'sarif', 'markdown'];
 
 /**
- * Renders a scan report. Every format quotes the snippets as the report holds
+ * Renders a scan report. Every format quotes the snippets as the report contains
  * them, so a report built with masking on never shows a secret value.
  *
  * @param cwd folder that relative paths start from, for SARIF's %SRCROOT%.

@@ -1,6 +1,6 @@
 import type { ScanReport } from '../types.js';
 
-/** The report as indented JSON, in the shape of schemas/scan-report.schema.json. */
+/** Serializes the report as indented JSON, in the shape of schemas/scan-report.schema.json. */
 export function formatJson(report: ScanReport): string {
   return `${JSON.stringify(report, null, 2)}\n`;
 }

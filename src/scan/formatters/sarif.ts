@@ -41,7 +41,7 @@ function location(finding: Finding): NonNullable<Result['locations']>[number] {
   };
 }
 
-/** A fingerprint that survives line moves: rule, file and the finding's rank among that rule's findings in the file. */
+/** Hashes rule, file and the finding's rank among that rule's findings in the file: a fingerprint that survives line moves. */
 function fingerprint(finding: Finding, occurrence: number): string {
   return createHash('sha256').update(`${finding.ruleId}\n${finding.file}\n${occurrence}`).digest('hex');
 }

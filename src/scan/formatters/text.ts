@@ -23,7 +23,7 @@ function groupByFile(findings: readonly Finding[]): Map<string, Finding[]> {
   return groups;
 }
 
-/** One line listing the skipped counts, shared with the markdown report. */
+/** Lists the skipped counts on one line, for the text and Markdown reports. */
 export function describeSkipped(report: ScanReport): string {
   const skipped = report.summary.skipped;
   return [

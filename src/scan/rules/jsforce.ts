@@ -1,6 +1,6 @@
 /**
- * jsforce `login()`: a Connection with OAuth client settings (`oauth2` with a
- * client id and secret) sends the OAuth password grant; without them jsforce
+ * jsforce `login()`. A Connection with OAuth client settings (`oauth2` with a
+ * client id and secret) sends the OAuth password grant, and one without them
  * calls SOAP `login()`. `loginBySoap()` is always SOAP.
  */
 

@@ -1,7 +1,7 @@
 /**
  * Hand-written SOAP `login` envelopes, in any language: a file that names the
  * partner or enterprise namespace (or a /services/Soap/u|c/ endpoint) and
- * holds a `<login>` element. The finding points at its `<password>` element.
+ * contains a `<login>` element. The finding points at its `<password>` element.
  */
 
 import type { SourceFile } from '../source-file.js';
