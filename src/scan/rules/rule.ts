@@ -16,7 +16,7 @@ export interface Rule {
   readonly ecosystem: string;
   /** Default finding message. */
   readonly summary: string;
-  /** What to use instead, in this ecosystem. */
+  /** Replacement to use in this ecosystem. */
   readonly replacement: string;
   /** Cheap test on the file name, language or text before `check` runs. */
   appliesTo(file: SourceFile): boolean;

@@ -1,10 +1,10 @@
 /**
- * simple-salesforce: the arguments of `Salesforce(...)` and `SalesforceLogin(...)`
- * decide the login. username + password with `security_token` or
- * `organizationId`, or positional (username, password, security_token), is a
- * SOAP login(); with `consumer_key` + `consumer_secret` it is the OAuth
- * password grant. `privatekey_file`/`privatekey` (JWT) and `session_id` are
- * not password logins.
+ * simple-salesforce, where the arguments of `Salesforce(...)` and
+ * `SalesforceLogin(...)` decide the login. A username and password with
+ * `security_token` or `organizationId`, or positional (username, password,
+ * security_token), is a SOAP login(). With `consumer_key` + `consumer_secret`
+ * it is the OAuth password grant. `privatekey_file` or `privatekey` (JWT) and
+ * `session_id` are not password logins.
  */
 
 import { type Argument, argumentNamed, splitArguments } from '../arguments.js';
