@@ -17,7 +17,8 @@ const GRANT = /\bgrant_type\b["']?\s*(?:=|:|=>|,)\s*["']?password\b/gi;
 const POSTMAN_GRANT =
   /"key"\s*:\s*"grant_type"\s*,\s*"value"\s*:\s*"password(?:_credentials)?"|"value"\s*:\s*"password(?:_credentials)?"\s*,\s*"key"\s*:\s*"grant_type"/g;
 
-const GRANT_WORD = /grant_type/i;
+// Spellings of grant_type tried with String.includes, which is much cheaper than a regex per file.
+const GRANT_WORDS = ['grant_type', 'GRANT_TYPE', 'Grant_Type', 'Grant_type'];
 
 interface GrantRuleSpec {
   id: string;
@@ -25,6 +26,8 @@ interface GrantRuleSpec {
   languages: readonly Language[];
   /** Library calls that send a password grant in this ecosystem. */
   libraryCalls?: RegExp;
+  /** A word that every library call contains, tested before the regex. */
+  libraryWord?: string;
   replacement: string;
 }
 
@@ -44,6 +47,7 @@ const SPECS: readonly GrantRuleSpec[] = [
     ecosystem: 'Python',
     languages: ['python'],
     libraryCalls: /\bLegacyApplicationClient\s*\(/g,
+    libraryWord: 'LegacyApplicationClient',
     replacement:
       'Use simple-salesforce with `consumer_key` + `privatekey_file` (JWT bearer), or post ' +
       `${JWT_GRANT} with an RS256 assertion (PyJWT) signed by the app's private key.`,
@@ -53,6 +57,7 @@ const SPECS: readonly GrantRuleSpec[] = [
     ecosystem: 'JavaScript/TypeScript',
     languages: ['javascript'],
     libraryCalls: /\bnew\s+ResourceOwnerPassword\s*\(/g,
+    libraryWord: 'ResourceOwnerPassword',
     replacement:
       "Call sfjwt's `login({ clientId, username, privateKey })`, which returns the same `access_token` and " +
       '`instance_url` through the JWT bearer flow, or `createTokenProvider()` to cache and re-mint tokens.',
@@ -62,6 +67,7 @@ const SPECS: readonly GrantRuleSpec[] = [
     ecosystem: 'Java/JVM',
     languages: ['java'],
     libraryCalls: /\bAuthorizationGrantType\.PASSWORD\b|\bnew\s+ResourceOwnerPasswordResourceDetails\s*\(/g,
+    libraryWord: 'Password',
     replacement:
       `Post ${JWT_GRANT} with an RS256 assertion signed by the app's private key ` +
       '(for example with java-jwt or Nimbus JOSE), or take the token from `sfjwt token --json`.',
@@ -71,6 +77,7 @@ const SPECS: readonly GrantRuleSpec[] = [
     ecosystem: '.NET',
     languages: ['csharp'],
     libraryCalls: /\bnew\s+PasswordTokenRequest\b|\bRequestPasswordTokenAsync\s*\(/g,
+    libraryWord: 'PasswordToken',
     replacement:
       `Post ${JWT_GRANT} with an RS256 assertion signed by the app's private key ` +
       '(System.IdentityModel.Tokens.Jwt), or take the token from `sfjwt token --json`.',
@@ -80,6 +87,7 @@ const SPECS: readonly GrantRuleSpec[] = [
     ecosystem: 'Go',
     languages: ['go'],
     libraryCalls: /\.PasswordCredentialsToken\s*\(/g,
+    libraryWord: 'PasswordCredentialsToken',
     replacement:
       `Post ${JWT_GRANT} with an RS256 assertion signed by the app's private key ` +
       '(golang-jwt), or take the token from `sfjwt token --json`.',
@@ -89,6 +97,7 @@ const SPECS: readonly GrantRuleSpec[] = [
     ecosystem: 'PHP',
     languages: ['php'],
     libraryCalls: /->getAccessToken\s*\(\s*['"]password['"]/g,
+    libraryWord: 'getAccessToken',
     replacement:
       `Post ${JWT_GRANT} with an RS256 assertion signed by the app's private key ` +
       '(firebase/php-jwt), or take the token from `sfjwt token --json`.',
@@ -98,6 +107,7 @@ const SPECS: readonly GrantRuleSpec[] = [
     ecosystem: 'Ruby',
     languages: ['ruby'],
     libraryCalls: /\.password\.get_token\s*\(/g,
+    libraryWord: 'get_token',
     replacement:
       'Use restforce with `jwt_key` (JWT bearer), or post ' +
       `${JWT_GRANT} with an RS256 assertion signed by the app's private key (ruby-jwt).`,
@@ -159,6 +169,8 @@ function findGrants(file: SourceFile, spec: GrantRuleSpec): RuleMatch[] {
 function grantRule(spec: GrantRuleSpec): Rule {
   // A non-global copy for the presence test: test() on a global regex moves its lastIndex.
   const libraryCall = spec.libraryCalls === undefined ? undefined : new RegExp(spec.libraryCalls.source);
+  const usesLibrary = (text: string): boolean =>
+    libraryCall !== undefined && text.includes(spec.libraryWord ?? '') && libraryCall.test(text);
   return {
     id: spec.id,
     title: `OAuth password grant (${spec.ecosystem})`,
@@ -168,7 +180,7 @@ function grantRule(spec: GrantRuleSpec): Rule {
     replacement: spec.replacement,
     appliesTo: (file) =>
       spec.languages.includes(file.language) &&
-      (GRANT_WORD.test(file.text) || (libraryCall?.test(file.text) ?? false)) &&
+      (GRANT_WORDS.some((word) => file.text.includes(word)) || usesLibrary(file.text)) &&
       file.hasSalesforceContext,
     check: (file) => findGrants(file, spec),
   };

@@ -47,6 +47,7 @@ export const SOAP_ENVELOPE_RULE: Rule = {
     'Drop the login call: get an access token through the JWT bearer flow and send it in the ' +
     '`<SessionHeader><sessionId>` of each SOAP request (in Apex, use a Named Credential with JWT bearer).',
   appliesTo: (file) =>
+    file.text.includes('login') &&
     (file.text.includes('soap.sforce.com') || file.text.includes('/services/Soap/')) &&
     SOAP_API.test(file.text) &&
     LOGIN_ELEMENT.test(file.text),
