@@ -3,7 +3,7 @@
 // with the same settings. Each server runs in its own child process, pinned
 // to CPU 1 while the load tool runs on CPU 0 (taskset), so neither steals the
 // other's core. The load alternates between the two servers in short rounds,
-// so a change in background load on the machine affects both alike; each
+// so a change in background load on the machine affects both alike. Each
 // server's rate is its total requests over its total time.
 // Run: npx tsc -p tsconfig.test.json && node build/bench/broker.js [wrk|autocannon]
 import { execFileSync, fork, type ChildProcess } from 'node:child_process';

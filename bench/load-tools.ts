@@ -9,7 +9,7 @@ export interface LoadResult {
   requests: number;
   seconds: number;
   requestsPerSecond: number;
-  /** Socket errors, timeouts and non-2xx answers together. */
+  /** Socket errors, timeouts and non-2xx responses together. */
   errors: number;
   p50Ms?: number;
   p99Ms?: number;
@@ -43,7 +43,8 @@ function latency(stdout: string): { p50Ms?: number; p99Ms?: number } {
     if (match === null) {
       return undefined;
     }
-    const scale = match[2] === 'us' ? 0.001 : match[2] === 's' ? 1000 : 1;
+    const unitsPerMs: Record<string, number> = { us: 0.001, ms: 1, s: 1000 };
+    const scale = unitsPerMs[match[2] ?? 'ms'] ?? 1;
     return Number((Number(match[1]) * scale).toFixed(2));
   };
   const p50 = toMs(/50%\s+([\d.]+)(us|ms|s)/.exec(stdout));

@@ -12,7 +12,7 @@ import { matchesDigest, sha256 } from './secret.js';
 /** Most request bodies remembered as verified; the memory is emptied when it fills. */
 const MAX_VERIFIED_BODIES = 1_024;
 
-/** The broker's answer to one token request, and what its log line may show. */
+/** The broker's response to one token request, and what its log line may show. */
 export interface GrantResult {
   status: number;
   /** The JSON body, serialized. */
@@ -21,7 +21,7 @@ export interface GrantResult {
   log: string;
 }
 
-/** A request body that passed every check, with the last answer built for it. */
+/** A request body that passed every check, with the last response built for it. */
 interface VerifiedGrant {
   provider: TokenProvider;
   clientSecret: string | null;
@@ -32,7 +32,7 @@ interface VerifiedGrant {
 
 /**
  * Serves username-password grants: checks the client id and the local secret
- * in constant time, then answers with a token minted through the JWT bearer
+ * in constant time, then responds with a token minted through the JWT bearer
  * flow in the password flow's response shape. The password field is compared
  * with the local secret and sent nowhere.
  *
@@ -45,7 +45,7 @@ export class PasswordGrantService {
 
   constructor(private readonly providers: BrokerProviders) {}
 
-  /** Answers one form-encoded request body; synchronously when the token is cached in this process. */
+  /** Responds to one form-encoded request body; synchronously when the token is cached in this process. */
   serve(body: string): GrantResult | Promise<GrantResult> {
     const digest = hash('sha256', body, 'base64');
     const known = this.verified.get(digest);
@@ -83,7 +83,7 @@ function verify(form: URLSearchParams, providers: BrokerProviders): VerifiedGran
   return { provider: providers.forUser(client, username), clientSecret: form.get('client_secret'), logFields };
 }
 
-/** Answers a verified request with the provider's token, waiting only when it is not cached here. */
+/** Responds to a verified request with the provider's token, waiting only when it is not cached here. */
 function issue(grant: VerifiedGrant): GrantResult | Promise<GrantResult> {
   const cached = grant.provider.peekToken();
   if (cached !== undefined) {
@@ -95,7 +95,7 @@ function issue(grant: VerifiedGrant): GrantResult | Promise<GrantResult> {
   );
 }
 
-/** Builds the success answer, serializing it only when the token changed. */
+/** Builds the success response, serializing it only when the token changed. */
 function answer(grant: VerifiedGrant, entry: StoredToken): GrantResult {
   if (grant.entry !== entry || grant.json === undefined) {
     const response = toPasswordFlowResponse(entry);
@@ -119,7 +119,7 @@ function findClient(clientId: string, clients: readonly BrokerClient[]): BrokerC
 }
 
 /**
- * The password flow's `signature`: base64 HMAC-SHA256 of id and issued_at,
+ * Computes the password flow's `signature`: base64 HMAC-SHA256 of id and issued_at,
  * keyed with the client secret the tool sent, so a tool that verifies it
  * still can. The secret is used for this only.
  */

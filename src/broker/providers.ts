@@ -35,7 +35,7 @@ export class BrokerProviders {
     return known.provider;
   }
 
-  /** Every provider created so far, with the log fields naming its client and user. */
+  /** Returns every provider created so far, with the log fields naming its client and user. */
   all(): IterableIterator<{ provider: TokenProvider; logFields: string }> {
     return this.providers.values();
   }
@@ -45,7 +45,7 @@ export class BrokerProviders {
   }
 }
 
-/** The first 12 characters of a client id, enough to tell configured clients apart in logs. */
+/** Shortens a client id to its first 12 characters, enough to tell configured clients apart in logs. */
 export function shortClientId(clientId: string): string {
   return clientId.length > 12 ? `${clientId.slice(0, 12)}...` : clientId;
 }

@@ -15,7 +15,7 @@ const HEALTHY = JSON.stringify({ status: 'ok' });
 const TOO_LARGE = JSON.stringify({ error: 'invalid_request', error_description: 'request body too large' });
 const INTERNAL = JSON.stringify({ error: 'server_error', error_description: 'internal broker error' });
 
-/** What the request handler shares across requests. */
+/** Services shared by every request. */
 export interface BrokerServices {
   grants: PasswordGrantService;
   providers: BrokerProviders;
@@ -25,8 +25,8 @@ export interface BrokerServices {
 type Outcome = GrantResult | Promise<GrantResult>;
 
 /**
- * Answers one request and logs it on one line. Callbacks rather than
- * promises carry a request whose token is cached, so the answer is written
+ * Responds to one request and logs it on one line. Callbacks rather than
+ * promises carry a request whose token is cached, so the response is written
  * in the same turn as the request body's last chunk.
  */
 export function handleRequest(request: IncomingMessage, response: ServerResponse, services: BrokerServices): void {

@@ -4,7 +4,7 @@ import { readFile } from 'node:fs/promises';
 import { SfjwtError } from '../errors/sfjwt-error.js';
 
 /**
- * Where the broker's local secret comes from: its SHA-256 hash in hex, a file
+ * Source of the broker's local secret: its SHA-256 hash in hex, a file
  * holding it on its first line, or an environment variable. The secret itself
  * is never written in the configuration file or on the command line.
  */
@@ -17,11 +17,11 @@ export function sha256(text: string): Buffer {
 }
 
 /**
- * Compares the digest of `given` with `expected` in time independent of the
+ * Compares the digest of `candidate` with `expected` in time independent of the
  * value: both sides are 32-byte digests, whatever the length of the input.
  */
-export function matchesDigest(given: string, expected: Buffer): boolean {
-  return timingSafeEqual(sha256(given), expected);
+export function matchesDigest(candidate: string, expected: Buffer): boolean {
+  return timingSafeEqual(sha256(candidate), expected);
 }
 
 /** Reads a secret source and returns the SHA-256 digest of the secret. */
@@ -70,7 +70,7 @@ function nonEmpty(secret: string, where: string): string {
   return secret;
 }
 
-/** An ERR_BROKER_CONFIG error for `problem`. */
+/** Creates an ERR_BROKER_CONFIG error for `problem`. */
 export function configError(problem: string): SfjwtError {
   return new SfjwtError('ERR_BROKER_CONFIG', `Broker configuration: ${problem}.`);
 }

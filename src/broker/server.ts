@@ -29,7 +29,7 @@ export interface RunningBroker {
 
 /**
  * Starts the token broker: an HTTP server for legacy tools that can only
- * send the username-password grant. It answers POST /services/oauth2/token
+ * send the username-password grant. It serves POST /services/oauth2/token
  * with tokens minted through the JWT bearer flow, POST /services/oauth2/revoke
  * for a token it handed out (it mints a replacement), and GET /health.
  *

@@ -12,9 +12,9 @@ export type ClientOptions = ProviderSource & {
 };
 
 /**
- * Creates a got 14 instance for the org's REST API: `prefixUrl` is the
- * instance_url of the first token, every request carries the cached token as
- * a bearer header, and a 401 INVALID_SESSION_ID answer is retried exactly once
+ * Creates a got 14 instance for the org's REST API. Its `prefixUrl` is the
+ * instance_url of the first token, and every request carries the cached token
+ * as a bearer header. A 401 INVALID_SESSION_ID response is retried exactly once
  * with a re-minted token. Errors raised by the client have their
  * Authorization header replaced by `Bearer [redacted]`; a failed token request
  * rejects with its SfjwtError.

@@ -1,5 +1,5 @@
 /**
- * Tells whether a REST response is Salesforce's answer for an expired or
+ * Tells whether a REST response is Salesforce's response for an expired or
  * revoked token: HTTP 401 with an INVALID_SESSION_ID error in the JSON array
  * body. Other 401s (an app blocked by policy, say) are not retried.
  */
@@ -12,8 +12,12 @@ export function isInvalidSession(statusCode: number, body: unknown): boolean {
 }
 
 function parseBody(body: unknown): unknown {
-  const text = typeof body === 'string' ? body : body instanceof Uint8Array ? Buffer.from(body).toString('utf8') : undefined;
-  if (text === undefined) {
+  let text: string;
+  if (typeof body === 'string') {
+    text = body;
+  } else if (body instanceof Uint8Array) {
+    text = Buffer.from(body).toString('utf8');
+  } else {
     return body;
   }
   try {

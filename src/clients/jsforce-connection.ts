@@ -50,7 +50,7 @@ function refreshThrough(provider: TokenProvider): RefreshFunction {
   };
 }
 
-/** The password-flow shape jsforce expects; JWT responses have no signature, so it is empty. */
+/** Maps a token to the password-flow shape jsforce expects; JWT responses have no signature, so it is empty. */
 function toJsforceTokenResponse(entry: StoredToken): JsforceTokenResponse {
   const { response } = entry;
   return {

@@ -14,16 +14,16 @@ import type { StoredToken, TokenStore } from './types.js';
 
 /**
  * Default maximum age of a cached token: one hour. Salesforce does not return
- * the session timeout with the token; the default timeout is two hours and
+ * the session timeout with the token. The default timeout is two hours and
  * counts from the last use, so a token younger than one hour is alive unless
- * the org set a shorter timeout or revoked it, and a 401 covers those cases.
+ * the org set a shorter timeout or revoked the session. A 401 covers those cases.
  */
 export const DEFAULT_MAX_AGE_SECONDS = 3_600;
 
-/** Why the provider asked for a new token. */
+/** Reason the provider requested a new token. */
 export type MintReason = 'missing' | 'expired' | 'invalidated';
 
-/** One token request made by the provider; it never holds the token. */
+/** One token request made by the provider. It never contains the token. */
 export interface MintEvent {
   cacheKey: string;
   reason: MintReason;
@@ -35,8 +35,8 @@ export interface MintEvent {
 
 export interface TokenProviderOptions extends JwtLoginOptions {
   /**
-   * Where tokens are cached: a TokenStore, or a redis:// or rediss:// URL to
-   * share them across processes. In this process's memory unless set.
+   * Token cache: a TokenStore, or a redis:// or rediss:// URL to share tokens
+   * across processes. In this process's memory unless set.
    */
   store?: TokenStore | string;
   /** Settings of the Redis store created from a `store` URL. */
@@ -171,7 +171,12 @@ class CachingTokenProvider implements TokenProvider {
   }
 
   private startFlight(stale: string | undefined): Promise<StoredToken> {
-    const reason: MintReason = stale !== undefined ? 'invalidated' : this.local === undefined ? 'missing' : 'expired';
+    let reason: MintReason = 'expired';
+    if (stale !== undefined) {
+      reason = 'invalidated';
+    } else if (this.local === undefined) {
+      reason = 'missing';
+    }
     const usable = (entry: StoredToken): boolean => this.isAcceptable(entry, stale);
     const promise = this.store
       .getOrMint(this.cacheKey, usable, () => this.mint(reason))
