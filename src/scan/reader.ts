@@ -14,8 +14,8 @@ export type ReadResult =
   | { kind: 'unreadable'; reason: string };
 
 const BINARY_PROBE = 8000;
-/** Files up to this size are read into one buffer reused across files. */
-const SHARED_BUFFER_BYTES = 1024 * 1024;
+/** Limits below this many bytes get a reused read buffer of the limit's size. */
+const SHARED_BUFFER_BYTES = 16 * 1024 * 1024;
 
 // Extensions that are always binary, so the file need not be opened.
 const BINARY_EXTENSIONS = new Set([
@@ -31,9 +31,9 @@ export function hasBinaryExtension(path: string): boolean {
   return dot > path.lastIndexOf('/') && BINARY_EXTENSIONS.has(path.slice(dot + 1).toLowerCase());
 }
 
-/** Reads files one at a time; one reader per thread. */
+/** Reads files one at a time into one reused buffer; one reader per thread. */
 export class FileReader {
-  private shared: Buffer | undefined;
+  private buffer: Buffer | undefined;
 
   constructor(private readonly maxBytes: number) {}
 
@@ -41,11 +41,10 @@ export class FileReader {
     let descriptor: number | undefined;
     try {
       descriptor = openSync(path, 'r');
-      const size = fstatSync(descriptor).size;
-      if (size > this.maxBytes) {
-        return { kind: 'tooLarge', bytes: size };
+      const content = this.maxBytes < SHARED_BUFFER_BYTES ? this.readUpToLimit(descriptor) : this.readBySize(descriptor);
+      if (content === undefined) {
+        return { kind: 'tooLarge', bytes: fstatSync(descriptor).size };
       }
-      const content = this.fill(descriptor, size);
       return content.subarray(0, BINARY_PROBE).includes(0) ? { kind: 'binary' } : { kind: 'text', content };
     } catch (error) {
       return { kind: 'unreadable', reason: (error as NodeJS.ErrnoException).code ?? 'unknown error' };
@@ -56,9 +55,33 @@ export class FileReader {
     }
   }
 
-  private fill(descriptor: number, size: number): Buffer {
-    this.shared ??= Buffer.allocUnsafe(SHARED_BUFFER_BYTES);
-    const buffer = size <= this.shared.length ? this.shared : Buffer.allocUnsafe(size);
+  /**
+   * Reads until end of file into a buffer one byte larger than the limit, so
+   * filling it means the file is too large; this skips an fstat per file.
+   */
+  private readUpToLimit(descriptor: number): Buffer | undefined {
+    this.buffer ??= Buffer.allocUnsafe(this.maxBytes + 1);
+    const buffer = this.buffer;
+    let filled = 0;
+    for (;;) {
+      const read = readSync(descriptor, buffer, filled, buffer.length - filled, filled);
+      filled += read;
+      if (filled === buffer.length) {
+        return undefined;
+      }
+      if (read === 0) {
+        return buffer.subarray(0, filled);
+      }
+    }
+  }
+
+  /** Reads a file whose size fstat gives, for limits too large to keep a buffer of that size. */
+  private readBySize(descriptor: number): Buffer | undefined {
+    const size = fstatSync(descriptor).size;
+    if (size > this.maxBytes) {
+      return undefined;
+    }
+    const buffer = Buffer.allocUnsafe(size);
     let filled = 0;
     while (filled < size) {
       const read = readSync(descriptor, buffer, filled, size - filled, filled);

@@ -109,6 +109,14 @@ describe('sfjwt scan options', () => {
     }
   });
 
+  it('reads by size above 16 MiB limits', async () => {
+    const small = await runSfjwt(['scan', positive, '--format', 'json']);
+    const large = await runSfjwt(['scan', positive, '--format', 'json', '--max-file-size', '32MiB']);
+    const report = JSON.parse(large.stdout) as { maxFileSize: number; findings: unknown[] };
+    expect(report.maxFileSize).to.equal(32 * 1024 * 1024);
+    expect(report.findings).to.deep.equal((JSON.parse(small.stdout) as { findings: unknown[] }).findings);
+  });
+
   it('leaves out --exclude patterns', async () => {
     const run = await runSfjwt(['scan', positive, '--exclude', '*.java', '--exclude', 'mule/', '--format', 'json']);
     const report = JSON.parse(run.stdout) as { findings: Array<{ file: string }>; summary: { skipped: { excluded: number } } };
