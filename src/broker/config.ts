@@ -93,7 +93,7 @@ export async function normalizeBrokerConfig(input: unknown, baseDir: string, env
     host: optionalString(config.host, 'host') ?? '127.0.0.1',
     port: port(config.port),
     ...(config.store === undefined ? {} : { store: requiredString(config.store, 'store') }),
-    ...(config.maxAgeSeconds === undefined ? {} : { maxAgeSeconds: config.maxAgeSeconds }),
+    ...(config.maxAgeSeconds === undefined ? {} : { maxAgeSeconds: maxAge(config.maxAgeSeconds) }),
     clients,
   };
 }
@@ -145,6 +145,13 @@ function requiredString(value: unknown, field: string): string {
 
 function optionalString(value: unknown, field: string): string | undefined {
   return value === undefined ? undefined : requiredString(value, field);
+}
+
+function maxAge(value: unknown): number {
+  if (typeof value !== 'number' || Number.isNaN(value) || value <= 0) {
+    throw configError('maxAgeSeconds must be a positive number of seconds');
+  }
+  return value;
 }
 
 function port(value: unknown): number {

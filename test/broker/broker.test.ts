@@ -309,6 +309,13 @@ describe('broker configuration', () => {
     expect((error as Error).message).to.include('clients[0].usernames');
   });
 
+  it('rejects a non-positive maxAgeSeconds', async () => {
+    const error = await configError({ localSecret: { env: 'S' }, maxAgeSeconds: 0, clients: [client] }, { S: 'x' });
+
+    expect(isSfjwtError(error, 'ERR_BROKER_CONFIG')).to.equal(true);
+    expect((error as Error).message).to.include('maxAgeSeconds');
+  });
+
   it('rejects a malformed digest', async () => {
     const error = await configError({ localSecret: { sha256: 'abc' }, clients: [client] });
 
