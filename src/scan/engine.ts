@@ -6,7 +6,7 @@
 
 import { statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { isAbsolute, relative, resolve, sep } from 'node:path';
+import { resolve, sep } from 'node:path';
 
 import { SfjwtError } from '../errors/sfjwt-error.js';
 import { VERSION } from '../version.js';
@@ -31,13 +31,12 @@ function toPosix(path: string): string {
 
 function displayPath(cwd: string): (absolutePath: string) => string {
   const inside = cwd.endsWith(sep) ? cwd : `${cwd}${sep}`;
+  // Walked paths are normalized absolute paths, so a prefix test replaces path.relative(), which is slow.
   return (absolutePath) => {
-    // Most paths are under the working directory; slicing them is much cheaper than path.relative().
     if (absolutePath.startsWith(inside)) {
       return toPosix(absolutePath.slice(inside.length));
     }
-    const path = relative(cwd, absolutePath);
-    return path === '' ? '.' : path.startsWith('..') || isAbsolute(path) ? toPosix(absolutePath) : toPosix(path);
+    return absolutePath === cwd ? '.' : toPosix(absolutePath);
   };
 }
 
