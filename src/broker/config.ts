@@ -4,7 +4,7 @@ import { dirname, resolve } from 'node:path';
 
 import { SfjwtError } from '../errors/sfjwt-error.js';
 import { loadPrivateKey } from '../keys/load-key.js';
-import { configError, secretDigest, sha256, type LocalSecretSource } from './secret.js';
+import { configError, readSecretValue, secretDigest, sha256, type LocalSecretSource } from './secret.js';
 
 /** One client id a legacy tool sends, and the JWT settings the broker logs in with. */
 export interface BrokerClientInput {
@@ -32,6 +32,8 @@ export interface BrokerConfigInput {
   localSecret?: LocalSecretSource;
   /** A redis:// URL to share tokens with other brokers; memory unless set. */
   store?: string;
+  /** AES-256 key (base64 of 32 bytes) that encrypts tokens in Redis, from a file or variable. */
+  storeEncryptionKey?: { file: string } | { env: string };
   maxAgeSeconds?: number;
   clients: BrokerClientInput[];
 }
@@ -52,6 +54,7 @@ export interface BrokerConfig {
   host: string;
   port: number;
   store?: string;
+  storeEncryptionKey?: string;
   maxAgeSeconds?: number;
   clients: BrokerClient[];
 }
@@ -93,6 +96,9 @@ export async function normalizeBrokerConfig(input: unknown, baseDir: string, env
     host: optionalString(config.host, 'host') ?? '127.0.0.1',
     port: port(config.port),
     ...(config.store === undefined ? {} : { store: requiredString(config.store, 'store') }),
+    ...(config.storeEncryptionKey === undefined
+      ? {}
+      : { storeEncryptionKey: await readSecretValue(config.storeEncryptionKey, 'storeEncryptionKey', baseDir, env) }),
     ...(config.maxAgeSeconds === undefined ? {} : { maxAgeSeconds: maxAge(config.maxAgeSeconds) }),
     clients,
   };

@@ -12,7 +12,8 @@ export class BrokerProviders {
 
   constructor(private readonly config: BrokerConfig) {
     this.clients = config.clients;
-    this.store = config.store === undefined ? new MemoryTokenStore() : new RedisTokenStore({ url: config.store });
+    const encryption = config.storeEncryptionKey === undefined ? {} : { encryptionKey: config.storeEncryptionKey };
+    this.store = config.store === undefined ? new MemoryTokenStore() : new RedisTokenStore({ url: config.store, ...encryption });
   }
 
   /** Returns the provider of `username` under `client`, creating it on first use. */

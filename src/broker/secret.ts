@@ -39,13 +39,20 @@ export async function secretDigest(source: unknown, field: string, baseDir: stri
     }
     return Buffer.from(record.sha256, 'hex');
   }
+  return sha256(await readSecretValue(source, field, baseDir, env));
+}
+
+/** Reads a secret given as {"file": PATH} or {"env": NAME}; a literal or an empty value is a configuration error. */
+export async function readSecretValue(source: unknown, field: string, baseDir: string, env: NodeJS.ProcessEnv): Promise<string> {
+  const record = (typeof source === 'object' && source !== null ? source : {}) as Record<string, unknown>;
   if (typeof record.file === 'string') {
-    return sha256(nonEmpty(await readSecretFile(record.file, baseDir), `${field}.file ${record.file}`));
+    return nonEmpty(await readSecretFile(record.file, baseDir), `${field}.file ${record.file}`);
   }
   if (typeof record.env === 'string') {
-    return sha256(nonEmpty(env[record.env] ?? '', `${field}.env ${record.env}`));
+    return nonEmpty(env[record.env] ?? '', `${field}.env ${record.env}`);
   }
-  throw configError(`${field} must be {"sha256": HEX}, {"file": PATH} or {"env": NAME}`);
+  const shown = typeof source === 'string' ? 'is a literal string; give' : 'must be';
+  throw configError(`${field} ${shown} {"file": PATH} or {"env": NAME}`);
 }
 
 async function readSecretFile(path: string, baseDir: string): Promise<string> {

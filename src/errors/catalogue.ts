@@ -319,6 +319,18 @@ const entries = {
     ],
     actions: ['Retry; raise redis.waitTimeoutMs above redis.lockTtlMs if token requests are slow.'],
   },
+  ERR_TOKEN_STORE_DECRYPT: {
+    category: 'usage',
+    summary: 'A token in the Redis store could not be decrypted with this process\'s encryption key.',
+    causes: [
+      'Processes sharing the store were given different encryption keys.',
+      'Some processes encrypt tokens and others do not.',
+    ],
+    actions: [
+      'Give every process that shares the store the same redis.encryptionKey.',
+      'Or give each group of processes its own redis.keyPrefix.',
+    ],
+  },
   ERR_JSFORCE_MISSING: {
     category: 'usage',
     summary: 'The jsforce adapter was called but the jsforce package is not installed.',

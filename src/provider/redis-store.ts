@@ -4,6 +4,7 @@ import { setTimeout as delay } from 'node:timers/promises';
 import { SfjwtError } from '../errors/sfjwt-error.js';
 import type { TokenResponse } from '../oauth/exchange.js';
 import { DEFAULT_FAILURE_HOLD_MS, reviveFailure, shouldHold, toHeldFailure, type HeldFailure } from './held-failure.js';
+import { isSealed, TokenCipher } from './token-cipher.js';
 import { describeRedisUrl, openRedis, parseRedisUrl, storeError, type ScriptedRedis } from './redis-connection.js';
 import type { MintFunction, StoredToken, TokenPredicate, TokenStore } from './types.js';
 
@@ -24,6 +25,11 @@ export interface RedisStoreOptions {
   entryTtlMs?: number;
   /** Milliseconds to wait for the connection (default 5,000). */
   connectTimeoutMs?: number;
+  /**
+   * AES-256 key (32 bytes, or their base64) that encrypts tokens before they
+   * reach Redis. Every process sharing the store needs the same key.
+   */
+  encryptionKey?: string | Uint8Array;
 }
 
 interface Settings {
@@ -55,6 +61,7 @@ export class RedisTokenStore implements TokenStore {
   readonly url: string;
   private readonly parsedUrl: URL;
   private readonly settings: Settings;
+  private readonly cipher: TokenCipher | undefined;
   private client: Promise<ScriptedRedis> | undefined;
 
   constructor(options: RedisStoreOptions) {
@@ -72,14 +79,17 @@ export class RedisTokenStore implements TokenStore {
       entryTtlMs: positive(options.entryTtlMs, 7_200_000, 'entryTtlMs'),
       connectTimeoutMs: positive(options.connectTimeoutMs, 5_000, 'connectTimeoutMs'),
     };
+    this.cipher = options.encryptionKey === undefined ? undefined : new TokenCipher(options.encryptionKey);
   }
 
   async get(key: string): Promise<StoredToken | undefined> {
-    const [version, value] = await this.run((redis) => redis.hmget(this.keys(key).token, 'version', 'value'));
+    const tokenKey = this.keys(key).token;
+    const [version, value] = await this.run((redis) => redis.hmget(tokenKey, 'version', 'value'));
     if (version === null || version === undefined || value === null || value === undefined) {
       return undefined;
     }
-    const parsed = JSON.parse(value) as { response: TokenResponse; issuedAt: number };
+    const plaintext = this.cipher === undefined ? readPlain(value) : this.cipher.open(value, tokenKey);
+    const parsed = JSON.parse(plaintext) as { response: TokenResponse; issuedAt: number };
     return { response: parsed.response, issuedAt: parsed.issuedAt, version: Number(version) };
   }
 
@@ -113,7 +123,8 @@ export class RedisTokenStore implements TokenStore {
    */
   async writeIfNewer(key: string, entry: StoredToken): Promise<boolean> {
     const keys = this.keys(key);
-    const value = JSON.stringify({ response: entry.response, issuedAt: entry.issuedAt });
+    const plaintext = JSON.stringify({ response: entry.response, issuedAt: entry.issuedAt });
+    const value = this.cipher === undefined ? plaintext : this.cipher.seal(plaintext, keys.token);
     const written = await this.run((redis) =>
       redis.sfjwtWriteIfNewer(keys.token, keys.failure, entry.version, value, this.settings.entryTtlMs),
     );
@@ -208,6 +219,14 @@ export class RedisTokenStore implements TokenStore {
       { details: { redisUrl: this.url, waitTimeoutMs: this.settings.waitTimeoutMs } },
     );
   }
+}
+
+/** Returns a value stored without encryption; an encrypted one needs the key. */
+function readPlain(value: string): string {
+  if (isSealed(value)) {
+    throw new SfjwtError('ERR_TOKEN_STORE_DECRYPT', 'A token in the Redis store is encrypted, but no encryptionKey was given.');
+  }
+  return value;
 }
 
 function positive(value: number | undefined, fallback: number, name: string): number {

@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { createHash, createHmac } from 'node:crypto';
+import { createHash, createHmac, randomBytes } from 'node:crypto';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -248,14 +248,16 @@ describe('brokers sharing Redis', () => {
   });
 
   it('mints once for two brokers', async () => {
+    const storeKey = randomBytes(32).toString('base64');
     const input = {
       localSecret: { env: 'SECRET' },
       store: redis.url,
+      storeEncryptionKey: { env: 'STORE_KEY' },
       clients: [{ clientId: LEGACY_CLIENT_ID, consumerKey: fixture.consumerKey, keyFile: KEY_PATH, loginUrl: fixture.emulator.url,
         audience: 'https://login.salesforce.com', usernames: [USERNAME] }],
     };
     const brokers = await Promise.all([1, 2].map(async () =>
-      startBroker({ config: await normalizeBrokerConfig(input, temp.dir, { SECRET: LOCAL_SECRET }) })));
+      startBroker({ config: await normalizeBrokerConfig(input, temp.dir, { SECRET: LOCAL_SECRET, STORE_KEY: storeKey }) })));
 
     const answers = await Promise.all(brokers.flatMap((one) => [1, 2, 3].map(() => curlForm(one.url, passwordGrant()))));
     await Promise.all(brokers.map((one) => one.close()));

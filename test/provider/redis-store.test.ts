@@ -1,13 +1,15 @@
 import { fork } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { resolve } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 
 import { expect } from 'chai';
+import { Redis } from 'ioredis';
 
 import { isSfjwtError } from '../../src/errors/sfjwt-error.js';
 import type { TokenResponse } from '../../src/oauth/exchange.js';
 import { RedisTokenStore } from '../../src/provider/redis-store.js';
-import { createTokenProvider } from '../../src/provider/token-provider.js';
+import { createTokenProvider, type TokenProviderOptions } from '../../src/provider/token-provider.js';
 import { KEY_PATH, startFixtureEmulator, type EmulatorFixture } from './helpers/emulator.js';
 import { useTestRedis, type TestRedis } from './helpers/redis.js';
 
@@ -43,7 +45,7 @@ describe('Redis token store', () => {
     await fixture.emulator.close();
   });
 
-  function sharedProvider(prefix: string, overrides: object = {}) {
+  function sharedProvider(prefix: string, overrides: Partial<TokenProviderOptions> = {}) {
     return createTokenProvider({ ...fixture.login, store: redis.url, redis: { keyPrefix: prefix, pollIntervalMs: 10 }, ...overrides });
   }
 
@@ -151,6 +153,52 @@ describe('Redis token store', () => {
       expect(isSfjwtError(reason, 'ERR_OAUTH_USER_NOT_APPROVED')).to.equal(true);
     }
     await Promise.all(providers.map((provider) => provider.close()));
+  });
+
+  it('encrypts tokens with encryptionKey', async () => {
+    const keyPrefix = redis.prefix();
+    const encryptionKey = randomBytes(32).toString('base64');
+    const provider = sharedProvider(keyPrefix, { redis: { keyPrefix, encryptionKey } });
+    const token = (await provider.getToken()).response.access_token;
+    const raw = new Redis(redis.url);
+
+    const keys = await raw.keys(`${keyPrefix}*:token`);
+    const stored = await raw.hget(keys[0]!, 'value');
+    raw.disconnect();
+
+    expect(keys).to.have.length(1);
+    expect(stored).to.match(/^aes256gcm\./);
+    expect(stored).to.not.include(token);
+    const other = sharedProvider(keyPrefix, { redis: { keyPrefix, encryptionKey } });
+    expect((await other.getToken()).response.access_token).to.equal(token);
+    expect(fixture.emulator.state.stats.jwtExchanges).to.equal(1);
+    await Promise.all([provider.close(), other.close()]);
+  });
+
+  it('rejects a token sealed with another key', async () => {
+    const keyPrefix = redis.prefix();
+    const writer = sharedProvider(keyPrefix, { redis: { keyPrefix, encryptionKey: randomBytes(32) } });
+    await writer.getToken();
+    const wrongKey = sharedProvider(keyPrefix, { redis: { keyPrefix, encryptionKey: randomBytes(32) } });
+    const noKey = sharedProvider(keyPrefix);
+
+    const wrongKeyError = await wrongKey.getToken().catch((reason: unknown) => reason);
+    const noKeyError = await noKey.getToken().catch((reason: unknown) => reason);
+
+    expect(isSfjwtError(wrongKeyError, 'ERR_TOKEN_STORE_DECRYPT')).to.equal(true);
+    expect(isSfjwtError(noKeyError, 'ERR_TOKEN_STORE_DECRYPT')).to.equal(true);
+    expect(fixture.emulator.state.stats.jwtExchanges).to.equal(1);
+    await Promise.all([writer.close(), wrongKey.close(), noKey.close()]);
+  });
+
+  it('rejects an encryption key of the wrong size', () => {
+    let error: unknown;
+    try {
+      new RedisTokenStore({ url: redis.url, encryptionKey: randomBytes(16) });
+    } catch (caught) {
+      error = caught;
+    }
+    expect(isSfjwtError(error, 'ERR_SETTING_INVALID')).to.equal(true);
   });
 
   it('fails when Redis is unreachable', async () => {
