@@ -61,7 +61,9 @@ function serveAuthenticated(
   const version = /^\/services\/data\/v(\d+\.\d)(\/.*)?$/.exec(path);
   if (version?.[2] === undefined && version !== null) {
     const base = `/services/data/v${version[1]}`;
-    sendJson(response, 200, { limits: `${base}/limits`, query: `${base}/query`, sobjects: `${base}/sobjects` });
+    // Salesforce lists the caller's identity URL among the resources; jsforce's identity() reads it there.
+    const identity = userInfo(session, context).sub;
+    sendJson(response, 200, { identity, limits: `${base}/limits`, query: `${base}/query`, sobjects: `${base}/sobjects` });
     return true;
   }
   if (version?.[2] === '/query') {

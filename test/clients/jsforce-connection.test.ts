@@ -38,6 +38,17 @@ describe('jsforce connection', () => {
     expect(fixture.emulator.state.stats.jwtExchanges).to.equal(2);
   });
 
+  it('reads the identity after the session expires', async () => {
+    const conn = await createJsforceConnection({ ...fixture.login, connection: { version: '66.0' } });
+    fixture.emulator.state.expireAllSessions();
+
+    const identity = await conn.identity();
+
+    expect(identity.user_id).to.match(/^005/);
+    expect(identity.organization_id).to.match(/^00D/);
+    expect(fixture.emulator.state.stats.jwtExchanges).to.equal(2);
+  });
+
   it('re-mints once for concurrent expired calls', async () => {
     const provider = createTokenProvider(fixture.login);
     const connections = await Promise.all([1, 2].map(() => createJsforceConnection({ provider })));
