@@ -21,7 +21,7 @@ import type { StoredToken, TokenStore } from './types.js';
 export const DEFAULT_MAX_AGE_SECONDS = 3_600;
 
 /** Reason the provider requested a new token. */
-export type MintReason = 'missing' | 'expired' | 'invalidated';
+export type MintReason = 'missing' | 'expired' | 'expiring' | 'invalidated';
 
 /** One token request made by the provider. It never contains the token. */
 export interface MintEvent {
@@ -47,6 +47,13 @@ export interface TokenProviderOptions extends JwtLoginOptions {
    * token until a call returns 401.
    */
   maxAgeSeconds?: number;
+  /**
+   * Seconds before maxAgeSeconds at which a call starts a re-mint in the
+   * background while it still returns the cached token (default 0, off). One
+   * background attempt is made per token; when it fails, the token is still
+   * used until maxAgeSeconds.
+   */
+  refreshAheadSeconds?: number;
   /** Milliseconds a Salesforce rejection is handed to later callers instead of a new request (default 5,000). */
   failureHoldMs?: number;
   /** Called after each token request the provider makes, for logs and metrics. */
@@ -112,11 +119,17 @@ class CachingTokenProvider implements TokenProvider {
   private local: StoredToken | undefined;
   private flight: Flight | undefined;
   private key: Promise<KeyObject> | undefined;
+  private readonly refreshAtMs: number;
+  private readonly loginOptions: JwtLoginOptions;
+  /** The token whose background re-mint was started, so each token gets one attempt. */
+  private refreshedAhead: StoredToken | undefined;
 
   constructor(private readonly options: TokenProviderOptions) {
     this.tokenEndpoint = classifyLoginUrl(options.loginUrl ?? PRODUCTION_LOGIN_URL).tokenEndpoint;
     this.cacheKey = tokenCacheKey(this.tokenEndpoint, options.clientId, options.username);
     this.maxAgeMs = maxAgeMs(options.maxAgeSeconds);
+    this.refreshAtMs = refreshAtMs(options.refreshAheadSeconds, this.maxAgeMs);
+    this.loginOptions = loginOptionsOf(options);
     this.now = options.now ?? Date.now;
     const resolved = resolveStore(options, this.maxAgeMs);
     this.store = resolved.store;
@@ -126,6 +139,7 @@ class CachingTokenProvider implements TokenProvider {
   getToken(): Promise<StoredToken> {
     const local = this.local;
     if (local !== undefined && this.isFresh(local)) {
+      this.refreshAhead(local);
       return Promise.resolve(local);
     }
     return this.refresh(undefined);
@@ -133,7 +147,11 @@ class CachingTokenProvider implements TokenProvider {
 
   peekToken(): StoredToken | undefined {
     const local = this.local;
-    return local !== undefined && this.isFresh(local) ? local : undefined;
+    if (local === undefined || !this.isFresh(local)) {
+      return undefined;
+    }
+    this.refreshAhead(local);
+    return local;
   }
 
   invalidate(staleAccessToken: string): Promise<StoredToken> {
@@ -153,6 +171,19 @@ class CachingTokenProvider implements TokenProvider {
     }
   }
 
+  /** Starts one background re-mint of `entry` once it is older than refreshAtMs. */
+  private refreshAhead(entry: StoredToken): void {
+    if (this.refreshAtMs === Number.POSITIVE_INFINITY || this.refreshedAhead === entry || this.flight !== undefined) {
+      return;
+    }
+    if (this.now() - entry.issuedAt < this.refreshAtMs) {
+      return;
+    }
+    this.refreshedAhead = entry;
+    // A failure reaches onMint; callers keep the cached token until maxAgeSeconds.
+    this.startFlight(entry.response.access_token, 'expiring').catch(() => undefined);
+  }
+
   /** Joins the request in flight or starts one; a caller joins at most two requests. */
   private refresh(stale: string | undefined): Promise<StoredToken> {
     const current = this.flight;
@@ -170,13 +201,7 @@ class CachingTokenProvider implements TokenProvider {
     return flight !== undefined && flight.stale === stale ? flight.promise : this.startFlight(stale);
   }
 
-  private startFlight(stale: string | undefined): Promise<StoredToken> {
-    let reason: MintReason = 'expired';
-    if (stale !== undefined) {
-      reason = 'invalidated';
-    } else if (this.local === undefined) {
-      reason = 'missing';
-    }
+  private startFlight(stale: string | undefined, reason: MintReason = this.reasonFor(stale)): Promise<StoredToken> {
     const usable = (entry: StoredToken): boolean => this.isAcceptable(entry, stale);
     const promise = this.store
       .getOrMint(this.cacheKey, usable, () => this.mint(reason))
@@ -193,6 +218,13 @@ class CachingTokenProvider implements TokenProvider {
     return promise;
   }
 
+  private reasonFor(stale: string | undefined): MintReason {
+    if (stale !== undefined) {
+      return 'invalidated';
+    }
+    return this.local === undefined ? 'missing' : 'expired';
+  }
+
   private async mint(reason: MintReason): Promise<TokenResponse> {
     const started = this.now();
     const report = (outcome: MintEvent['outcome'], code?: ErrorCode): void => {
@@ -200,9 +232,7 @@ class CachingTokenProvider implements TokenProvider {
       this.options.onMint?.(code === undefined ? event : { ...event, code });
     };
     try {
-      const { store: _store, redis: _redis, maxAgeSeconds: _age, failureHoldMs: _hold, onMint: _onMint, ...login } =
-        this.options;
-      const result = await getAccessToken({ ...login, privateKey: await this.privateKey() });
+      const result = await getAccessToken({ ...this.loginOptions, privateKey: await this.privateKey() });
       report('issued');
       return result.token;
     } catch (error) {
@@ -233,8 +263,36 @@ class CachingTokenProvider implements TokenProvider {
   }
 }
 
+/** The options of the provider that getAccessToken does not take. */
+const PROVIDER_OPTIONS = ['store', 'redis', 'maxAgeSeconds', 'refreshAheadSeconds', 'failureHoldMs', 'onMint'] as const;
+
+function loginOptionsOf(options: TokenProviderOptions): JwtLoginOptions {
+  const login: Record<string, unknown> = { ...options };
+  for (const name of PROVIDER_OPTIONS) {
+    delete login[name];
+  }
+  return login as unknown as JwtLoginOptions;
+}
+
 function isKeyObject(key: JwtLoginOptions['privateKey']): key is KeyObject {
   return typeof (key as KeyObject).asymmetricKeyType === 'string' || (key as KeyObject).type === 'private';
+}
+
+/** Age in milliseconds at which the background re-mint starts; Infinity when refresh-ahead is off. */
+function refreshAtMs(seconds: number | undefined, maxAge: number): number {
+  if (seconds === undefined || seconds === 0) {
+    return Number.POSITIVE_INFINITY;
+  }
+  if (typeof seconds !== 'number') {
+    throw new TypeError(`refreshAheadSeconds must be a number, got ${typeof seconds}`);
+  }
+  if (Number.isNaN(seconds) || seconds < 0 || seconds * 1000 >= maxAge) {
+    throw new SfjwtError('ERR_SETTING_INVALID', `refreshAheadSeconds must be from 0 to below maxAgeSeconds, got ${seconds}.`, {
+      details: { setting: 'refreshAheadSeconds' },
+      actions: ['Pass a value well below maxAgeSeconds, for example 300 with the default maxAgeSeconds of 3600.'],
+    });
+  }
+  return maxAge - seconds * 1000;
 }
 
 function maxAgeMs(seconds: number | undefined): number {

@@ -84,6 +84,60 @@ describe('token provider', () => {
     expect(fixture.emulator.state.stats.jwtExchanges).to.equal(2);
   });
 
+  it('re-mints ahead of maxAgeSeconds in the background', async () => {
+    let offsetMs = 0;
+    const events: MintEvent[] = [];
+    const provider = createTokenProvider({
+      ...fixture.login,
+      maxAgeSeconds: 60,
+      refreshAheadSeconds: 20,
+      now: () => Date.now() + offsetMs,
+      onMint: (event) => events.push(event),
+    });
+    const first = await provider.getToken();
+    offsetMs = 45_000;
+
+    const during = await Promise.all(Array.from({ length: 5 }, () => provider.getToken()));
+    await new Promise((settled) => setTimeout(settled, 100));
+    const after = await provider.getToken();
+
+    expect(during.every((entry) => entry.response.access_token === first.response.access_token)).to.equal(true);
+    expect(after.response.access_token).to.not.equal(first.response.access_token);
+    expect(events.map((event) => event.reason)).to.deep.equal(['missing', 'expiring']);
+    expect(fixture.emulator.state.stats.jwtExchanges).to.equal(2);
+  });
+
+  it('tries a background re-mint once per token', async () => {
+    let offsetMs = 0;
+    const provider = createTokenProvider({
+      ...fixture.login,
+      maxAgeSeconds: 60,
+      refreshAheadSeconds: 20,
+      failureHoldMs: 0,
+      now: () => Date.now() + offsetMs,
+    });
+    const first = await provider.getToken();
+    fixture.emulator.state.config.users[0]!.active = false;
+    offsetMs = 45_000;
+
+    for (let index = 0; index < 20; index += 1) {
+      expect((await provider.getToken()).response.access_token).to.equal(first.response.access_token);
+      await new Promise((settled) => setTimeout(settled, 5));
+    }
+
+    expect(fixture.emulator.state.stats.tokenRequests['jwt-bearer']).to.equal(2);
+  });
+
+  it('rejects refreshAheadSeconds not below maxAgeSeconds', () => {
+    let error: unknown;
+    try {
+      createTokenProvider({ ...fixture.login, maxAgeSeconds: 60, refreshAheadSeconds: 60 });
+    } catch (caught) {
+      error = caught;
+    }
+    expect(isSfjwtError(error, 'ERR_SETTING_INVALID')).to.equal(true);
+  });
+
   it('shares one rejection among concurrent callers', async () => {
     const provider = createTokenProvider({ ...fixture.login, username: 'unknown@example.com' });
     const outcomes = await Promise.allSettled(Array.from({ length: 20 }, () => provider.getToken()));
