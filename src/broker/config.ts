@@ -4,6 +4,7 @@ import { dirname, resolve } from 'node:path';
 
 import { SfjwtError } from '../errors/sfjwt-error.js';
 import { loadPrivateKey } from '../keys/load-key.js';
+import { DEFAULT_MAX_AGE_SECONDS } from '../provider/token-provider.js';
 import { configError, readSecretValue, secretDigest, sha256, type LocalSecretSource } from './secret.js';
 
 /** One client id a legacy tool sends, and the JWT settings the broker logs in with. */
@@ -35,6 +36,8 @@ export interface BrokerConfigInput {
   /** AES-256 key (base64 of 32 bytes) that encrypts tokens in Redis, from a file or variable. */
   storeEncryptionKey?: { file: string } | { env: string };
   maxAgeSeconds?: number;
+  /** Seconds before maxAgeSeconds at which tokens are re-minted in the background; 0 (off) unless set. */
+  refreshAheadSeconds?: number;
   clients: BrokerClientInput[];
 }
 
@@ -56,6 +59,7 @@ export interface BrokerConfig {
   store?: string;
   storeEncryptionKey?: string;
   maxAgeSeconds?: number;
+  refreshAheadSeconds?: number;
   clients: BrokerClient[];
 }
 
@@ -100,6 +104,9 @@ export async function normalizeBrokerConfig(input: unknown, baseDir: string, env
       ? {}
       : { storeEncryptionKey: await readSecretValue(config.storeEncryptionKey, 'storeEncryptionKey', baseDir, env) }),
     ...(config.maxAgeSeconds === undefined ? {} : { maxAgeSeconds: maxAge(config.maxAgeSeconds) }),
+    ...(config.refreshAheadSeconds === undefined
+      ? {}
+      : { refreshAheadSeconds: refreshAhead(config.refreshAheadSeconds, config.maxAgeSeconds ?? DEFAULT_MAX_AGE_SECONDS) }),
     clients,
   };
 }
@@ -156,6 +163,13 @@ function optionalString(value: unknown, field: string): string | undefined {
 function maxAge(value: unknown): number {
   if (typeof value !== 'number' || Number.isNaN(value) || value <= 0) {
     throw configError('maxAgeSeconds must be a positive number of seconds');
+  }
+  return value;
+}
+
+function refreshAhead(value: unknown, maxAgeSeconds: number): number {
+  if (typeof value !== 'number' || Number.isNaN(value) || value < 0 || value >= maxAgeSeconds) {
+    throw configError(`refreshAheadSeconds must be a number from 0 to below maxAgeSeconds (${maxAgeSeconds})`);
   }
   return value;
 }

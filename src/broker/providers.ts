@@ -29,6 +29,7 @@ export class BrokerProviders {
         ...(client.loginUrl === undefined ? {} : { loginUrl: client.loginUrl }),
         ...(client.audience === undefined ? {} : { audience: client.audience }),
         ...(this.config.maxAgeSeconds === undefined ? {} : { maxAgeSeconds: this.config.maxAgeSeconds }),
+        ...(this.config.refreshAheadSeconds === undefined ? {} : { refreshAheadSeconds: this.config.refreshAheadSeconds }),
       });
       known = { provider, logFields: `client=${shortClientId(client.clientId)} user=${username}` };
       this.providers.set(key, known);

@@ -318,6 +318,15 @@ describe('broker configuration', () => {
     expect((error as Error).message).to.include('maxAgeSeconds');
   });
 
+  it('rejects refreshAheadSeconds past maxAgeSeconds', async () => {
+    const input = { localSecret: { env: 'S' }, maxAgeSeconds: 600, refreshAheadSeconds: 600, clients: [client] };
+
+    const error = await configError(input, { S: 'x' });
+
+    expect(isSfjwtError(error, 'ERR_BROKER_CONFIG')).to.equal(true);
+    expect((error as Error).message).to.include('refreshAheadSeconds');
+  });
+
   it('rejects a malformed digest', async () => {
     const error = await configError({ localSecret: { sha256: 'abc' }, clients: [client] });
 
