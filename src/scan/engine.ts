@@ -48,6 +48,9 @@ function checkOptions(options: ScanOptions): void {
   if (options.paths !== undefined && !(Array.isArray(options.paths) && options.paths.every((path) => typeof path === 'string'))) {
     throw new TypeError('scan(): options.paths must be an array of strings.');
   }
+  if (options.exclude !== undefined && !(Array.isArray(options.exclude) && options.exclude.every((pattern) => typeof pattern === 'string'))) {
+    throw new TypeError('scan(): options.exclude must be an array of strings.');
+  }
   if (options.maxFileSize !== undefined && !(Number.isSafeInteger(options.maxFileSize) && options.maxFileSize > 0)) {
     throw new TypeError('scan(): options.maxFileSize must be a positive integer (bytes).');
   }

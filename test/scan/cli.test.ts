@@ -127,3 +127,19 @@ describe('sfjwt scan options', () => {
     expect(report.summary.skipped.excluded).to.equal(3);
   });
 });
+
+describe('scan API checks', () => {
+  it('rejects wrong option types', async () => {
+    const { scan } = await import('../../src/scan/engine.js');
+    const calls: Array<() => Promise<unknown>> = [
+      () => scan({ paths: 'src' as unknown as string[] }),
+      () => scan({ maxFileSize: -1 }),
+      () => scan({ maxFileSize: 1.5 }),
+      () => scan({ exclude: [1] as unknown as string[] }),
+    ];
+    for (const call of calls) {
+      const error = await call().catch((caught: unknown) => caught);
+      expect(error).to.be.instanceOf(TypeError);
+    }
+  });
+});
