@@ -1,16 +1,16 @@
 /**
  * Finds the `password` field of a token request near its `grant_type` and
  * classifies its value, in any of the forms that code, shell and Postman use:
- * `"password": expr`, `password: expr`, `("password", expr)`,
+ * `"password": expr`, `password: expr`, `("password", expr)`, `"password" to expr`,
  * `-d password=VALUE`, `...&password=VALUE&...` and Postman key/value pairs.
  */
 
 import type { SourceFile } from './source-file.js';
 import { type ValueClass, classifyConfigValue, classifyExpression, findClosingQuote } from './values.js';
 
-const FIELD = /["']?\bpassword\b["']?\s*(?:=>|=(?!=)|:(?!:)|,)[ \t]*/gi;
+const FIELD = /["']?\bpassword\b["']?\s*(?:=>|->|=(?!=)|:(?!:)|,|\s+to\s)[ \t]*/gi;
 const POSTMAN_FIELD = /"key"\s*:\s*"password"\s*,\s*"value"\s*:\s*("(?:[^"\\\n]|\\.)*")/g;
-const AFTER_GRANT = /grant_type["']?\s*(?:=|:|=>|,)\s*["']?$/i;
+const AFTER_GRANT = /grant_type["']?\s*(?:=|:|=>|->|,|\s+to\s+)\s*[{[]?\s*["']?$/i;
 const LINES_BEFORE = 12;
 const LINES_AFTER = 20;
 

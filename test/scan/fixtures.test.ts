@@ -23,6 +23,8 @@ const POSITIVES: readonly Positive[] = [
   { file: 'SalesforceAuth.java', line: 12, mechanism: 'oauth-password', severity: 'medium', rule: 'oauth-password-java' },
   { file: 'SalesforceClient.cs', line: 13, mechanism: 'oauth-password', severity: 'medium', rule: 'oauth-password-csharp' },
   { file: 'auth.go', line: 11, mechanism: 'oauth-password', severity: 'high', rule: 'oauth-password-go' },
+  { file: 'login_literal.go', line: 10, mechanism: 'oauth-password', severity: 'medium', rule: 'oauth-password-go' },
+  { file: 'TokenClient.kt', line: 7, mechanism: 'oauth-password', severity: 'high', rule: 'oauth-password-java' },
   { file: 'token.php', line: 5, mechanism: 'oauth-password', severity: 'critical', rule: 'oauth-password-php' },
   { file: 'token.rb', line: 5, mechanism: 'oauth-password', severity: 'high', rule: 'oauth-password-ruby' },
   { file: 'TokenService.cls', line: 6, mechanism: 'oauth-password', severity: 'medium', rule: 'oauth-password-apex' },

@@ -11,8 +11,9 @@ import type { RuleMatch } from '../types.js';
 import { type Rule, allMatches, matchAt } from './rule.js';
 
 // grant_type=password, "grant_type": "password", grant_type: 'password', ("grant_type", "password"),
-// 'grant_type' => 'password'.
-const GRANT = /\bgrant_type\b["']?\s*(?:=|:|=>|,)\s*["']?password\b/gi;
+// 'grant_type' => 'password', "grant_type" -> "password" (Scala), "grant_type" to "password" (Kotlin),
+// "grant_type": {"password"} (Go url.Values) and "grant_type": ["password"].
+const GRANT = /\bgrant_type\b["']?\s*(?:=|:|=>|->|,|\s+to\s+)\s*[{[]?\s*["']?password\b/gi;
 // Postman body rows and its OAuth 2.0 helper: {"key": "grant_type", "value": "password"}.
 const POSTMAN_GRANT =
   /"key"\s*:\s*"grant_type"\s*,\s*"value"\s*:\s*"password(?:_credentials)?"|"value"\s*:\s*"password(?:_credentials)?"\s*,\s*"key"\s*:\s*"grant_type"/g;
