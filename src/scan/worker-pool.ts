@@ -80,6 +80,13 @@ export class BatchPool {
       this.failure ??= error;
       this.check();
     });
+    // A worker that dies without an error event (out of memory, say) would otherwise leave finish() pending.
+    worker.thread.on('exit', (code) => {
+      if (this.done < this.submitted) {
+        this.failure ??= new Error(`A scan worker exited with code ${code} before finishing its batches.`);
+        this.check();
+      }
+    });
     return worker;
   }
 
