@@ -13,7 +13,7 @@ describe('jsforce connection without jsforce', () => {
   let temp: { dir: string; remove: () => Promise<void> };
 
   before(async () => {
-    // A copy of the compiled library whose node_modules holds every package but jsforce.
+    // A copy of the compiled library whose node_modules contains every package but jsforce.
     temp = await makeTempDir();
     await cp(resolve('build/src'), join(temp.dir, 'src'), { recursive: true });
     await cp(resolve('package.json'), join(temp.dir, 'package.json'));
