@@ -15,7 +15,8 @@ export async function revokeCachedToken(form: URLSearchParams, providers: Broker
   const token = form.get('token') ?? '';
   const digest = sha256(token);
   for (const { provider, logFields } of providers.all()) {
-    const entry = await provider.getToken().catch(() => undefined);
+    // peekToken never mints, so a revoke with an unknown token causes no token request.
+    const entry = provider.peekToken();
     if (entry !== undefined && timingSafeEqual(sha256(entry.response.access_token), digest)) {
       const replacement = await provider.invalidate(token);
       return { status: 200, json: '', log: `${logFields} outcome=revoked version=${replacement.version}` };

@@ -75,7 +75,7 @@ export class RedisTokenStore implements TokenStore {
       lockTtlMs: positive(options.lockTtlMs, 30_000, 'lockTtlMs'),
       waitTimeoutMs: positive(options.waitTimeoutMs, 60_000, 'waitTimeoutMs'),
       pollIntervalMs: positive(options.pollIntervalMs, 50, 'pollIntervalMs'),
-      failureHoldMs: Math.max(1_000, positive(options.failureHoldMs, DEFAULT_FAILURE_HOLD_MS, 'failureHoldMs')),
+      failureHoldMs: failureHold(options.failureHoldMs),
       entryTtlMs: positive(options.entryTtlMs, 7_200_000, 'entryTtlMs'),
       connectTimeoutMs: positive(options.connectTimeoutMs, 5_000, 'connectTimeoutMs'),
     };
@@ -227,6 +227,15 @@ function readPlain(value: string): string {
     throw new SfjwtError('ERR_TOKEN_STORE_DECRYPT', 'A token in the Redis store is encrypted, but no encryptionKey was given.');
   }
   return value;
+}
+
+/**
+ * Returns the hold of a failed mint: at least one second, even when 0 is
+ * given, because waiting processes poll and must still see the failure.
+ */
+function failureHold(value: number | undefined): number {
+  const requested = value === 0 ? 0 : positive(value, DEFAULT_FAILURE_HOLD_MS, 'failureHoldMs');
+  return Math.max(1_000, requested);
 }
 
 function positive(value: number | undefined, fallback: number, name: string): number {

@@ -201,6 +201,13 @@ describe('Redis token store', () => {
     expect(isSfjwtError(error, 'ERR_SETTING_INVALID')).to.equal(true);
   });
 
+  it('accepts failureHoldMs 0 with Redis', async () => {
+    const provider = sharedProvider(redis.prefix(), { failureHoldMs: 0 });
+
+    expect((await provider.getToken()).response.access_token).to.match(/^00D/);
+    await provider.close();
+  });
+
   it('fails when Redis is unreachable', async () => {
     const provider = createTokenProvider({
       ...fixture.login,
