@@ -5,6 +5,8 @@ import { type Io, reportError } from './output.js';
 /** Mutable state shared by the handlers of one CLI run. */
 export interface CliState {
   exitCode: number;
+  /** Set when yargs reported a usage error; handlers then do not run. */
+  usageFailed?: boolean;
 }
 
 /** What every command module receives: where to print and where to leave its exit code. */
@@ -26,6 +28,10 @@ export async function runHandler(
   json: boolean,
   body: () => Promise<number | void>,
 ): Promise<void> {
+  // yargs with parseAsync still calls the handler after its fail callback reported a usage error.
+  if (context.state.usageFailed === true) {
+    return;
+  }
   try {
     context.state.exitCode = (await body()) ?? 0;
   } catch (error) {

@@ -25,7 +25,8 @@ export function buildParser(io: Io = processIo): { parser: Argv; state: CliState
         throw error;
       }
       // yargs calls this once per nested command level; report the first failure only.
-      if (state.exitCode === 0) {
+      if (state.usageFailed !== true) {
+        state.usageFailed = true;
         state.exitCode = reportError(io, new SfjwtError('ERR_USAGE', message), false);
       }
     });

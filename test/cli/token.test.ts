@@ -152,3 +152,20 @@ describe('sfjwt token', () => {
     expect(run.stdout).to.not.include(assertion);
   });
 });
+
+describe('sfjwt usage errors', () => {
+  it('stops before the handler runs', async () => {
+    const run = await runSfjwt(['token', '--bogus']);
+
+    expect(run.exitCode).to.equal(2);
+    expect(run.stderr).to.include('Error ERR_USAGE: Unknown argument: bogus');
+    expect(run.stderr).to.not.include('ERR_SETTING_MISSING');
+  });
+
+  it('rejects an unknown command', async () => {
+    const run = await runSfjwt(['tokn']);
+
+    expect(run.exitCode).to.equal(2);
+    expect(run.stderr).to.include('ERR_USAGE');
+  });
+});

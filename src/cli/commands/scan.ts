@@ -38,14 +38,9 @@ export const scanCommand: CommandFactory = (context) => ({
         array: true,
         describe: 'Leave out paths matching this gitignore-style pattern (repeatable)',
       }),
-  handler: async (args) => {
-    // yargs still calls the handler after reporting a usage error; the exit code is already set.
-    if (context.state.exitCode !== 0) {
-      return;
-    }
-    await runHandler(context, args.format === 'json', async () => {
+  handler: (args) =>
+    runHandler(context, args.format === 'json', async () => {
       const { runScan } = await import('../../scan/cli-run.js');
       return runScan(args as unknown as Parameters<typeof runScan>[0], context.io);
-    });
-  },
+    }),
 });
