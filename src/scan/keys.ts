@@ -44,3 +44,22 @@ export function salesforceSecretKind(key: string, salesforceContext = false): Se
   }
   return undefined;
 }
+
+/**
+ * Tells whether a setting name names a secret that only the username-password
+ * flow needs beside the password: a bare `SF_TOKEN` (the security token) or
+ * the app's consumer key or secret (`SF_CONSUMER_SECRET`, `SALESFORCE_CLIENT_ID`).
+ * Such names count only in a file that also holds a Salesforce password.
+ */
+export function isPasswordFlowCompanion(key: string): boolean {
+  const words = keyWords(key);
+  const salesforce = words.some((word) => SALESFORCE_WORDS.has(word) || word.startsWith('salesforce'));
+  if (!salesforce || words.some((word) => OTHER_SECRET_WORDS.has(word) && word !== 'key')) {
+    return false;
+  }
+  const rest = words.filter((word) => !SALESFORCE_WORDS.has(word) && !word.startsWith('salesforce'));
+  const bareToken = rest.length === 1 && rest[0] === 'token';
+  const client = rest.some((word) => word === 'consumer' || word === 'client');
+  const credential = rest.some((word) => word === 'key' || word === 'id' || word === 'secret');
+  return bareToken || (client && credential);
+}

@@ -6,7 +6,7 @@
  */
 
 import { configEntries } from '../config-entries.js';
-import { salesforceSecretKind } from '../keys.js';
+import { isPasswordFlowCompanion, salesforceSecretKind } from '../keys.js';
 import type { SourceFile } from '../source-file.js';
 import type { RuleMatch } from '../types.js';
 import { classifyConfigValue } from '../values.js';
@@ -48,4 +48,27 @@ export const CI_RULE: Rule = {
     '`sfjwt token`); then delete the password and security token secrets.',
   appliesTo: isCiFile,
   check: (file) => [...entryMatches(file), ...referenceMatches(file)],
+};
+
+function companionMatches(file: SourceFile): RuleMatch[] {
+  if (CI_RULE.check(file).length === 0) {
+    return [];
+  }
+  return configEntries(file)
+    .filter((entry) => isPasswordFlowCompanion(entry.key.slice(entry.key.lastIndexOf('.') + 1)))
+    .map((entry) => matchAt(entry.keyOffset, classifyConfigValue(entry.value, entry.valueOffset)));
+}
+
+export const CI_COMPANION_RULE: Rule = {
+  id: 'ci-password-flow-credentials',
+  title: 'Password-flow app credentials passed to a CI job',
+  mechanism: 'credentials',
+  ecosystem: 'CI pipelines',
+  summary:
+    'CI job that also passes the security token or the consumer key and secret that the username-password flow uses.',
+  replacement:
+    'After moving the job to the JWT bearer flow, keep the consumer key as SF_CLIENT_ID (the `iss` claim) and ' +
+    'delete the consumer secret and security token secrets: the JWT bearer flow sends neither.',
+  appliesTo: isCiFile,
+  check: companionMatches,
 };

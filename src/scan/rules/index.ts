@@ -1,4 +1,4 @@
-import { CI_RULE } from './ci.js';
+import { CI_COMPANION_RULE, CI_RULE } from './ci.js';
 import { ANT_RULE, CAMEL_RULE, CONFIG_FILE_RULE, DATALOADER_RULE, ENV_FILE_RULE } from './config-files.js';
 import { JSFORCE_RULE } from './jsforce.js';
 import { MULE_BASIC_RULE, MULE_OAUTH_USER_PASS_RULE } from './mulesoft.js';
@@ -30,6 +30,7 @@ export const RULES: readonly Rule[] = [
   DATALOADER_RULE,
   ANT_RULE,
   CI_RULE,
+  CI_COMPANION_RULE,
   TERRAFORM_RULE,
   ENV_FILE_RULE,
   ...PASSWORD_GRANT_RULES,
