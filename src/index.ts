@@ -53,6 +53,7 @@ export { startBroker } from './broker/server.js';
 export type { BrokerOptions, RunningBroker } from './broker/server.js';
 export { readBrokerConfig, normalizeBrokerConfig } from './broker/config.js';
 export type { BrokerConfig, BrokerConfigInput, BrokerClientInput } from './broker/config.js';
+export type { BrokerUserInput, JwtSettingsInput } from './broker/config-users.js';
 export type { LocalSecretSource } from './broker/secret.js';
 
 export { startEmulator } from './emulator/server.js';

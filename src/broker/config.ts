@@ -1,26 +1,28 @@
-import type { KeyObject } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 
 import { SfjwtError } from '../errors/sfjwt-error.js';
-import { loadPrivateKey } from '../keys/load-key.js';
 import { DEFAULT_MAX_AGE_SECONDS } from '../provider/token-provider.js';
+import {
+  KeyLoader,
+  normalizeUsers,
+  optionalString,
+  requiredString,
+  type BrokerUser,
+  type BrokerUserInput,
+  type JwtSettingsInput,
+} from './config-users.js';
 import { configError, readSecretValue, secretDigest, sha256, type LocalSecretSource } from './secret.js';
 
 /** One client id a legacy tool sends, and the JWT settings the broker logs in with. */
-export interface BrokerClientInput {
+export interface BrokerClientInput extends JwtSettingsInput {
   /** The client_id the legacy tool sends. */
   clientId: string;
-  /** Consumer key signed into the assertion (`iss`); the client id unless set. */
-  consumerKey?: string;
-  /** Private key file, relative to the configuration file. */
-  keyFile: string;
-  /** Environment variable holding the key's passphrase. */
-  keyPassphraseEnv?: string;
-  loginUrl?: string;
-  audience?: string;
-  /** Usernames the tool may log in as; each becomes the assertion's `sub`. */
-  usernames: string[];
+  /**
+   * Usernames the tool may log in as: a username, signed as the assertion's
+   * `sub`, or an object with its own subject and JWT settings.
+   */
+  usernames: Array<string | BrokerUserInput>;
   /** A secret for this client only, instead of the top-level one. */
   localSecret?: LocalSecretSource;
 }
@@ -41,15 +43,12 @@ export interface BrokerConfigInput {
   clients: BrokerClientInput[];
 }
 
-/** A client entry ready to serve: key loaded, digests computed. */
+/** A client entry ready to serve: keys loaded, digests computed. */
 export interface BrokerClient {
   clientId: string;
   clientIdDigest: Buffer;
-  consumerKey: string;
-  privateKey: KeyObject;
-  loginUrl?: string;
-  audience?: string;
-  usernames: ReadonlySet<string>;
+  /** The usernames the tool may send, each with its resolved JWT settings. */
+  users: ReadonlyMap<string, BrokerUser>;
   secretDigest: Buffer;
 }
 
@@ -93,8 +92,9 @@ export async function normalizeBrokerConfig(input: unknown, baseDir: string, env
     throw configError('clients must list at least one client');
   }
   const clients: BrokerClient[] = [];
+  const keys = new KeyLoader(baseDir, env);
   for (const [index, client] of config.clients.entries()) {
-    clients.push(await normalizeClient(client, index, config.localSecret, baseDir, env));
+    clients.push(await normalizeClient(client, index, config.localSecret, { baseDir, env, keys }));
   }
   return {
     host: optionalString(config.host, 'host') ?? '127.0.0.1',
@@ -111,53 +111,34 @@ export async function normalizeBrokerConfig(input: unknown, baseDir: string, env
   };
 }
 
+/** Where relative paths and secret variables are read from, and the shared key loader. */
+interface ConfigContext {
+  baseDir: string;
+  env: NodeJS.ProcessEnv;
+  keys: KeyLoader;
+}
+
 async function normalizeClient(
   client: BrokerClientInput,
   index: number,
   sharedSecret: LocalSecretSource | undefined,
-  baseDir: string,
-  env: NodeJS.ProcessEnv,
+  context: ConfigContext,
 ): Promise<BrokerClient> {
   const where = `clients[${index}]`;
   if (typeof client !== 'object' || client === null) {
     throw configError(`${where} must be an object`);
   }
   const clientId = requiredString(client.clientId, `${where}.clientId`);
-  const usernames = client.usernames;
-  if (!Array.isArray(usernames) || usernames.length === 0 || usernames.some((name) => typeof name !== 'string' || name === '')) {
-    throw configError(`${where}.usernames must list at least one username`);
-  }
   const secretSource = client.localSecret ?? sharedSecret;
   if (secretSource === undefined) {
     throw configError(`${where} has no localSecret, and there is no top-level localSecret`);
   }
-  const passphraseEnv = optionalString(client.keyPassphraseEnv, `${where}.keyPassphraseEnv`);
-  const passphrase = passphraseEnv === undefined ? undefined : env[passphraseEnv];
-  const keyPath = resolve(baseDir, requiredString(client.keyFile, `${where}.keyFile`));
-  const loaded = await loadPrivateKey({ path: keyPath, ...(passphrase === undefined ? {} : { passphrase }) });
-  const loginUrl = optionalString(client.loginUrl, `${where}.loginUrl`);
-  const audience = optionalString(client.audience, `${where}.audience`);
   return {
     clientId,
     clientIdDigest: sha256(clientId),
-    consumerKey: optionalString(client.consumerKey, `${where}.consumerKey`) ?? clientId,
-    privateKey: loaded.privateKey,
-    ...(loginUrl === undefined ? {} : { loginUrl }),
-    ...(audience === undefined ? {} : { audience }),
-    usernames: new Set(usernames),
-    secretDigest: await secretDigest(secretSource, `${where}.localSecret`, baseDir, env),
+    users: await normalizeUsers({ ...client, clientId }, where, context.keys),
+    secretDigest: await secretDigest(secretSource, `${where}.localSecret`, context.baseDir, context.env),
   };
-}
-
-function requiredString(value: unknown, field: string): string {
-  if (typeof value !== 'string' || value === '') {
-    throw configError(`${field} must be a non-empty string`);
-  }
-  return value;
-}
-
-function optionalString(value: unknown, field: string): string | undefined {
-  return value === undefined ? undefined : requiredString(value, field);
 }
 
 function maxAge(value: unknown): number {

@@ -75,12 +75,12 @@ function verify(form: URLSearchParams, providers: BrokerProviders): VerifiedGran
   }
   const username = form.get('username') ?? '';
   const secretMatches = matchesDigest(form.get('password') ?? '', client.secretDigest);
-  const known = client.usernames.has(username);
-  const logFields = `client=${shortClientId(client.clientId)} user=${known ? username : 'unknown'}`;
-  if (!secretMatches || !known) {
-    return reject(SALESFORCE_ERRORS.authenticationFailure, `${logFields} reason=${known ? 'secret' : 'username'}`);
+  const user = client.users.get(username);
+  const logFields = `client=${shortClientId(client.clientId)} user=${user === undefined ? 'unknown' : username}`;
+  if (!secretMatches || user === undefined) {
+    return reject(SALESFORCE_ERRORS.authenticationFailure, `${logFields} reason=${user === undefined ? 'username' : 'secret'}`);
   }
-  return { provider: providers.forUser(client, username), clientSecret: form.get('client_secret'), logFields };
+  return { provider: providers.forUser(client, user), clientSecret: form.get('client_secret'), logFields };
 }
 
 /** Responds to a verified request with the provider's token, waiting only when it is not cached here. */

@@ -3,6 +3,7 @@ import { RedisTokenStore } from '../provider/redis-store.js';
 import { createTokenProvider, type TokenProvider } from '../provider/token-provider.js';
 import type { TokenStore } from '../provider/types.js';
 import type { BrokerClient, BrokerConfig } from './config.js';
+import type { BrokerUser } from './config-users.js';
 
 /** The token providers of a broker, one per (client, username), over one shared store. */
 export class BrokerProviders {
@@ -16,22 +17,22 @@ export class BrokerProviders {
     this.store = config.store === undefined ? new MemoryTokenStore() : new RedisTokenStore({ url: config.store, ...encryption });
   }
 
-  /** Returns the provider of `username` under `client`, creating it on first use. */
-  forUser(client: BrokerClient, username: string): TokenProvider {
-    const key = `${client.clientId}\n${username}`;
+  /** Returns the provider of `user` under `client`, creating it on first use. */
+  forUser(client: BrokerClient, user: BrokerUser): TokenProvider {
+    const key = `${client.clientId}\n${user.username}`;
     let known = this.providers.get(key);
     if (known === undefined) {
       const provider = createTokenProvider({
-        clientId: client.consumerKey,
-        username,
-        privateKey: client.privateKey,
+        clientId: user.consumerKey,
+        username: user.subject,
+        privateKey: user.privateKey,
         store: this.store,
-        ...(client.loginUrl === undefined ? {} : { loginUrl: client.loginUrl }),
-        ...(client.audience === undefined ? {} : { audience: client.audience }),
+        ...(user.loginUrl === undefined ? {} : { loginUrl: user.loginUrl }),
+        ...(user.audience === undefined ? {} : { audience: user.audience }),
         ...(this.config.maxAgeSeconds === undefined ? {} : { maxAgeSeconds: this.config.maxAgeSeconds }),
         ...(this.config.refreshAheadSeconds === undefined ? {} : { refreshAheadSeconds: this.config.refreshAheadSeconds }),
       });
-      known = { provider, logFields: `client=${shortClientId(client.clientId)} user=${username}` };
+      known = { provider, logFields: `client=${shortClientId(client.clientId)} user=${user.username}` };
       this.providers.set(key, known);
     }
     return known.provider;

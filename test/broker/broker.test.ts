@@ -223,6 +223,63 @@ describe('token broker', () => {
   });
 });
 
+describe('broker username mapping', () => {
+  let production: EmulatorFixture;
+  let sandbox: EmulatorFixture;
+  let broker: RunningBroker;
+
+  beforeEach(async () => {
+    production = await startFixtureEmulator();
+    sandbox = await startFixtureEmulator(['integration@example.com.uat']);
+    const input: BrokerConfigInput = {
+      localSecret: { env: 'SECRET' },
+      clients: [{
+        clientId: LEGACY_CLIENT_ID,
+        consumerKey: production.consumerKey,
+        keyFile: KEY_PATH,
+        loginUrl: production.emulator.url,
+        audience: 'https://login.salesforce.com',
+        usernames: [
+          USERNAME,
+          { username: 'etl-legacy-name', subject: USERNAME },
+          {
+            username: 'integration@example.com.uat',
+            consumerKey: sandbox.consumerKey,
+            loginUrl: sandbox.emulator.url,
+          },
+        ],
+      }],
+    };
+    broker = await startBroker({ config: await normalizeBrokerConfig(input, '/', { SECRET: LOCAL_SECRET }) });
+  });
+
+  afterEach(async () => {
+    await broker.close();
+    await production.emulator.close();
+    await sandbox.emulator.close();
+  });
+
+  it('signs the subject of a mapped username', async () => {
+    const direct = await curlForm(broker.url, passwordGrant());
+    const mapped = await curlForm(broker.url, passwordGrant({ username: 'etl-legacy-name' }));
+
+    expect(mapped.status).to.equal(200);
+    expect(mapped.body.id).to.equal(direct.body.id);
+    // Both names sign the same subject, so they share one cache entry and one token.
+    expect(mapped.body.access_token).to.equal(direct.body.access_token);
+    expect(production.emulator.state.stats.jwtExchanges).to.equal(1);
+  });
+
+  it('uses the JWT settings of a username entry', async () => {
+    const { status, body } = await curlForm(broker.url, passwordGrant({ username: 'integration@example.com.uat' }));
+
+    expect(status).to.equal(200);
+    expect(body.instance_url).to.equal(sandbox.emulator.url);
+    expect(sandbox.emulator.state.stats.jwtExchanges).to.equal(1);
+    expect(production.emulator.state.stats.jwtExchanges).to.equal(0);
+  });
+});
+
 describe('brokers sharing Redis', () => {
   let fixture: EmulatorFixture;
   let redis: TestRedis;
@@ -325,6 +382,21 @@ describe('broker configuration', () => {
 
     expect(isSfjwtError(error, 'ERR_BROKER_CONFIG')).to.equal(true);
     expect((error as Error).message).to.include('refreshAheadSeconds');
+  });
+
+  it('rejects a username listed twice', async () => {
+    const error = await configError({ localSecret: { env: 'S' }, clients: [{ ...client, usernames: [USERNAME, { username: USERNAME }] }] }, { S: 'x' });
+
+    expect(isSfjwtError(error, 'ERR_BROKER_CONFIG')).to.equal(true);
+    expect((error as Error).message).to.include('twice');
+  });
+
+  it('rejects a username without a key file', async () => {
+    const { keyFile: _keyFile, ...withoutKey } = client;
+    const error = await configError({ localSecret: { env: 'S' }, clients: [withoutKey] }, { S: 'x' });
+
+    expect(isSfjwtError(error, 'ERR_BROKER_CONFIG')).to.equal(true);
+    expect((error as Error).message).to.include('keyFile');
   });
 
   it('rejects a malformed digest', async () => {
