@@ -111,7 +111,7 @@ export async function normalizeBrokerConfig(input: unknown, baseDir: string, env
   };
 }
 
-/** Where relative paths and secret variables are read from, and the shared key loader. */
+/** Base folder of relative paths, the environment of secret variables, and the shared key loader. */
 interface ConfigContext {
   baseDir: string;
   env: NodeJS.ProcessEnv;
