@@ -104,6 +104,21 @@ describe('token broker', () => {
     expect(fixture.emulator.state.stats.jwtExchanges).to.equal(1);
   });
 
+  it('mints once for 50 concurrent cold logins', async () => {
+    const body = new URLSearchParams(passwordGrant()).toString();
+    const requests = Array.from({ length: 50 }, () =>
+      fetch(`${broker.url}/services/oauth2/token`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body,
+      }).then((response) => response.json() as Promise<Record<string, string>>));
+
+    const answers = await Promise.all(requests);
+
+    expect(new Set(answers.map((answer) => answer.access_token)).size).to.equal(1);
+    expect(fixture.emulator.state.stats.jwtExchanges).to.equal(1);
+  });
+
   it('answers repeated logins from the cache', async () => {
     const first = await curlForm(broker.url, passwordGrant());
     const second = await curlForm(broker.url, passwordGrant({ client_secret: 'another-secret' }));
