@@ -69,9 +69,11 @@ export function formatName(name: string): string {
   return name.split('\n').filter((part) => part.length > 0).join(', ');
 }
 
+// checkIssued() is not used: OpenSSL rejects an issuer whose key usage lacks keyCertSign, and
+// signing certificates made for Salesforce (sfjwt's own included) have digitalSignature only.
 function isSelfSigned(certificate: X509Certificate): boolean {
   try {
-    return certificate.checkIssued(certificate) && certificate.verify(certificate.publicKey);
+    return certificate.subject === certificate.issuer && certificate.verify(certificate.publicKey);
   } catch {
     return false;
   }

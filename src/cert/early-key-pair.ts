@@ -27,10 +27,13 @@ export function takeRsaKeyPair(bits: number): Promise<KeyPairKeyObjectResult> {
   return generateKeyPairAsync('rsa', { modulusLength: bits, publicExponent: 0x10001 });
 }
 
-/** Reads `--bits N` or `--bits=N` from raw arguments; 2048 when absent or not a number. */
-export function bitsFromArguments(argv: readonly string[]): number {
+/**
+ * Reads `--bits N` or `--bits=N` from raw arguments: 2048 when absent, and
+ * undefined for a size sfjwt does not offer, which the parser then rejects.
+ */
+export function bitsFromArguments(argv: readonly string[]): number | undefined {
   const index = argv.findIndex((value) => value === '--bits' || value.startsWith('--bits='));
   const raw = index < 0 ? undefined : argv[index]?.includes('=') ? argv[index]?.split('=')[1] : argv[index + 1];
   const bits = Number(raw ?? 2048);
-  return Number.isInteger(bits) ? bits : 2048;
+  return [2048, 3072, 4096].includes(bits) ? bits : undefined;
 }

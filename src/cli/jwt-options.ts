@@ -12,7 +12,7 @@ export interface JwtArgs extends PassphraseArgs {
   'login-url'?: string;
   audience?: string;
   cert?: string;
-  'env-file'?: string;
+  dotenv?: string;
   'audience-fallback'?: string;
   timeout?: number;
   retries?: number;
@@ -40,7 +40,7 @@ export function withJwtOptions<T>(yargs: Argv<T>): Argv<T & JwtArgs> {
       defaultDescription: 'derived from the token URL',
     })
     .option('cert', { type: 'string', describe: 'Certificate uploaded to the app; checked against the key before sending' })
-    .option('env-file', { type: 'string', describe: 'Dotenv file with SF_* settings, read after the environment' })
+    .option('dotenv', { type: 'string', describe: 'Dotenv file with SF_* settings, read after the environment' })
     .option('audience-fallback', {
       type: 'string',
       describe: 'After "audience is invalid" or app_not_found, try once more with this audience ("auto" picks the documented alternative)',
@@ -53,7 +53,7 @@ export function withJwtOptions<T>(yargs: Argv<T>): Argv<T & JwtArgs> {
 
 /** Resolves the connection settings of a command from its flags, the environment and an env file. */
 export function resolveJwtSettings(args: JwtArgs, io: Io): { settings: ResolvedSettings; warnings: string[] } {
-  return resolveSettings({
+  const resolution = resolveSettings({
     flags: {
       clientId: args['client-id'],
       username: args.username,
@@ -62,7 +62,12 @@ export function resolveJwtSettings(args: JwtArgs, io: Io): { settings: ResolvedS
       audience: args.audience,
     },
     env: io.env,
-    ...(args['env-file'] === undefined ? {} : { envFile: args['env-file'] }),
+    ...(args.dotenv === undefined ? {} : { envFile: args.dotenv }),
     defaults: { loginUrl: 'https://login.salesforce.com' },
   });
+  const { keyFile, key } = resolution.settings;
+  if (keyFile !== undefined && key !== undefined) {
+    resolution.warnings.push(`Both ${keyFile.origin} and ${key.origin} are set; sfjwt uses the key file ${keyFile.value}.`);
+  }
+  return resolution;
 }

@@ -5,6 +5,8 @@ import type { ResolvedSettings } from '../config/settings.js';
 import type { JwtArgs } from './jwt-options.js';
 import type { Io } from './output.js';
 import { loadKeyWithPassphrase } from './passphrase.js';
+import { checkNumber } from './validate-options.js';
+import { validateAudience } from '../oauth/audience.js';
 
 /** Login options ready for getAccessToken, and the loaded key for checks. */
 export interface PreparedLogin {
@@ -24,16 +26,26 @@ export async function prepareLogin(args: JwtArgs, settings: ResolvedSettings, io
 
 /** Builds the login options that do not depend on the key. */
 export function loginOptionsWithoutKey(args: JwtArgs, settings: ResolvedSettings): Omit<JwtLoginOptions, 'privateKey'> {
-  const fallback = args['audience-fallback'];
+  const fallback = audienceFallback(args['audience-fallback']);
+  const timeoutSeconds = checkNumber(args.timeout ?? 30, '--timeout', 0.1, 600);
+  const retries = checkNumber(args.retries ?? 2, '--retries', 0, 5, true);
   return {
     clientId: settings.clientId?.value ?? '',
     username: settings.username?.value ?? '',
     ...(settings.loginUrl === undefined ? {} : { loginUrl: settings.loginUrl.value }),
     ...(settings.audience === undefined ? {} : { audience: settings.audience.value }),
-    ...(fallback === undefined ? {} : { audienceFallback: fallback === 'auto' || fallback === '' ? true : fallback }),
-    timeoutMs: Math.round((args.timeout ?? 30) * 1000),
-    retry: { retries: args.retries ?? 2 },
+    ...(fallback === undefined ? {} : { audienceFallback: fallback }),
+    timeoutMs: Math.round(timeoutSeconds * 1000),
+    retry: { retries },
   };
+}
+
+/** Reads --audience-fallback: `auto` (or no value) picks the documented alternative, else one https URL. */
+function audienceFallback(value: string | undefined): true | string | undefined {
+  if (value === undefined) {
+    return undefined;
+  }
+  return value === 'auto' || value === '' ? true : validateAudience(value);
 }
 
 /** Returns where the key comes from: the key file, else SF_JWT_KEY. */

@@ -9,7 +9,10 @@ if (argv.length === 1 && argv[0] === '--version') {
   if (argv[0] === 'cert' && argv[1] === 'generate' && !argv.includes('--help')) {
     // RSA key generation takes as long as loading yargs, so both run at once.
     const { bitsFromArguments, startRsaKeyPair } = await import('../cert/early-key-pair.js');
-    startRsaKeyPair(bitsFromArguments(argv));
+    const bits = bitsFromArguments(argv);
+    if (bits !== undefined) {
+      startRsaKeyPair(bits);
+    }
   }
   const { runCli } = await import('./parser.js');
   process.exitCode = await runCli(argv);

@@ -55,11 +55,11 @@ export function resolveSettings(input: SettingsInput): SettingsResolution {
     if (fromEnv !== undefined) {
       settings[key] = { value: input.env[fromEnv] as string, source: 'environment', origin: fromEnv, secret };
     } else if (fromFile !== undefined) {
-      settings[key] = { value: fileValues[fromFile] as string, source: 'env-file', origin: fromFile, secret };
+      settings[key] = { value: fileValues[fromFile] as string, source: 'env-file', origin: `${fromFile} in ${input.envFile ?? ''}`, secret };
     } else if (input.defaults?.[key] !== undefined) {
       settings[key] = { value: input.defaults[key], source: 'default', origin: 'default', secret };
     }
-    const origin = settings[key]?.origin;
+    const origin = settings[key]?.origin.split(' ')[0];
     if (origin !== undefined && origin !== entry.name && names.includes(origin)) {
       warnings.push(`${origin} is deprecated; rename it to ${entry.name}.`);
     }

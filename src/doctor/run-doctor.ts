@@ -1,6 +1,7 @@
 import { SfjwtError } from '../errors/sfjwt-error.js';
 import type { ResolvedSettings } from '../config/settings.js';
-import { ENV, type EnvKey } from '../config/env.js';
+import { ENV } from '../config/env.js';
+import { describeSettings } from '../config/describe-settings.js';
 import type { LoadedKey } from '../keys/load-key.js';
 import { buildClaims } from '../jwt/claims.js';
 import { classifyLoginUrl, PRODUCTION_LOGIN_URL, type EndpointClassification } from '../oauth/endpoints.js';
@@ -48,14 +49,7 @@ export async function runDoctor(input: DoctorInput): Promise<CheckResult[]> {
 }
 
 function settingsCheck(settings: ResolvedSettings): CheckResult {
-  const parts = (Object.keys(ENV) as EnvKey[]).map((key) => {
-    const setting = settings[key];
-    if (setting === undefined) {
-      return `${ENV[key].name} unset`;
-    }
-    const printed = setting.secret ? '(set, hidden)' : setting.value;
-    return `${ENV[key].name}=${printed} from ${setting.source} ${setting.origin}`;
-  });
+  const parts = describeSettings(settings);
   const missing = (['clientId', 'username'] as const).filter((key) => settings[key] === undefined);
   const noKey = settings.keyFile === undefined && settings.key === undefined;
   const fixes = [...missing.map((key) => `Set ${ENV[key].name} or pass its flag.`)];

@@ -92,14 +92,20 @@ export interface EmulatorConfigInput {
 /** An app as written in a configuration: one certificate may stand for the list. */
 export type EmulatorAppInput = Partial<EmulatorApp> & { certificate?: string; propagationDelaySeconds?: number };
 
+/** Checks the outer shape of a configuration read from JSON: an object whose org, apps and users have the right types. */
+export function assertConfigShape(input: unknown): asserts input is EmulatorConfigInput {
+  const config = objectField(input as EmulatorConfigInput, 'the configuration');
+  objectField(config.org ?? {}, 'org');
+  arrayField(config.apps ?? [], 'apps').forEach((app, index) => objectField(app, `apps[${index}]`));
+  arrayField(config.users ?? [], 'users').forEach((user, index) => objectField(user, `users[${index}]`));
+}
+
 /** Validates a configuration and fills in every default. */
 export function normalizeConfig(input: EmulatorConfigInput): EmulatorConfig {
-  if (typeof input !== 'object' || input === null) {
-    throw configError('the configuration', 'must be a JSON object');
-  }
-  const org = normalizeOrg(input.org ?? {});
-  const apps = (input.apps ?? []).map((app, index) => normalizeApp(app, index));
-  const users = (input.users ?? []).map((user, index) => normalizeUser(user, index));
+  assertConfigShape(input);
+  const org = normalizeOrg(objectField(input.org ?? {}, 'org'));
+  const apps = arrayField(input.apps ?? [], 'apps').map((app, index) => normalizeApp(objectField(app, `apps[${index}]`), index));
+  const users = arrayField(input.users ?? [], 'users').map((user, index) => normalizeUser(objectField(user, `users[${index}]`), index));
   return { org, apps, users };
 }
 
@@ -168,6 +174,20 @@ function randomId(length: number): string {
   const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
   const bytes = randomBytes(length);
   return Array.from(bytes, (byte) => alphabet[byte % alphabet.length]).join('');
+}
+
+function objectField<T>(value: T, field: string): T {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw configError(field, 'must be a JSON object');
+  }
+  return value;
+}
+
+function arrayField<T>(value: T[], field: string): T[] {
+  if (!Array.isArray(value)) {
+    throw configError(field, 'must be a JSON array');
+  }
+  return value;
 }
 
 function oneOf<T extends string>(value: T, allowed: readonly T[], field: string): T {

@@ -97,6 +97,12 @@ const entries = {
     causes: ['A truncated copy.', 'The wrong value pasted.'],
     actions: ['Let sfjwt sign the assertion from the key file, or pass the complete signed JWT.'],
   },
+  ERR_ASSERTION_EXPIRED: {
+    category: 'usage',
+    summary: 'The presigned assertion has expired; sfjwt did not send it.',
+    causes: ['The assertion was signed more than its lifetime ago.', 'Its `exp` was computed in the wrong unit or time zone.'],
+    actions: ['Sign a fresh assertion, or let sfjwt sign one from the key file (drop --assertion-file).'],
+  },
   ERR_ASSERTION_IS_KEY: {
     category: 'key',
     summary: 'A PEM private key was given where the signed assertion belongs.',

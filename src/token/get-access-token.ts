@@ -47,7 +47,7 @@ export interface JwtLoginResult {
   audienceDerived: boolean;
   /** The claims that were signed, without the signature. */
   claims: AssertionClaims;
-  /** HTTP attempts of the successful exchange, retries included. */
+  /** HTTP attempts, retries and a refused first audience included. */
   attempts: number;
   serverDate?: string;
   /** Set when the first audience was refused and the alternative succeeded. */
@@ -83,7 +83,9 @@ export async function getAccessToken(options: JwtLoginOptions): Promise<JwtLogin
     const result = await attempt(options, endpoint, alternative, false, privateKey).catch((second: unknown) => {
       throw bothFailed(error as SfjwtError, second, audience, alternative);
     });
-    return { ...result, fallback: { refusedAudience: audience, refusedCode: (error as SfjwtError).code } };
+    // The refused request was one HTTP attempt: sfjwt never retries an OAuth 4xx.
+    const attempts = result.attempts + 1;
+    return { ...result, attempts, fallback: { refusedAudience: audience, refusedCode: (error as SfjwtError).code } };
   }
 }
 

@@ -55,6 +55,13 @@ describe('sfjwt cert generate', () => {
     }
   });
 
+  it('writes a certificate inspect calls self-signed', async () => {
+    await runSfjwt(['cert', 'generate', '--out-dir', temp.dir]);
+    const run = await runSfjwt(['cert', 'inspect', join(temp.dir, 'server.crt'), '--json']);
+
+    expect(run.stdout).to.include('"selfSigned": true');
+  });
+
   it('prints JSON with the file roles', async () => {
     const run = await runSfjwt(['cert', 'generate', '--out-dir', temp.dir, '--json', '--bits', '3072', '--c', 'FR']);
     const result = JSON.parse(run.stdout) as Record<string, unknown>;

@@ -47,3 +47,24 @@ describe('sfjwt emulator process', () => {
     expect(result.stderr).to.include('/nonexistent/server.crt');
   });
 });
+
+describe('sfjwt emulator option checks', () => {
+  it('rejects a port out of range', async () => {
+    const result = await spawnSfjwt(['emulator', '--port', '99999']);
+
+    expect(result.exitCode).to.equal(2);
+    expect(result.stderr).to.include('ERR_SETTING_INVALID: --port is 99999');
+  });
+
+  it('rejects a configuration of the wrong shape', async () => {
+    const { makeTempDir } = await import('../helpers/temp-dir.js');
+    const { writeFile } = await import('node:fs/promises');
+    const temp = await makeTempDir();
+    await writeFile(`${temp.dir}/config.json`, '{"apps":"x","users":5}');
+    const result = await spawnSfjwt(['emulator', '--config', `${temp.dir}/config.json`]);
+    await temp.remove();
+
+    expect(result.exitCode).to.equal(2);
+    expect(result.stderr).to.include('ERR_EMULATOR_CONFIG: Emulator configuration: apps must be a JSON array.');
+  });
+});

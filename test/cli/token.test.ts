@@ -169,3 +169,53 @@ describe('sfjwt usage errors', () => {
     expect(run.stderr).to.include('ERR_USAGE');
   });
 });
+
+describe('sfjwt token option checks', () => {
+  const base = ['token', '--client-id', 'key', '--username', 'user@example.com', '--key-file', fixtureKeyPath,
+    '--login-url', 'http://127.0.0.1:9'];
+
+  it('rejects a timeout that is not a number', async () => {
+    const run = await runSfjwt([...base, '--timeout', 'abc']);
+
+    expect(run.exitCode).to.equal(2);
+    expect(run.stderr).to.include('ERR_SETTING_INVALID: --timeout is not a number');
+  });
+
+  it('rejects retries above five', async () => {
+    const run = await runSfjwt([...base, '--retries', '9']);
+
+    expect(run.exitCode).to.equal(2);
+    expect(run.stderr).to.include('--retries is 9');
+  });
+
+  it('rejects a fallback audience that is not https', async () => {
+    const run = await runSfjwt([...base, '--audience-fallback', 'bogus']);
+
+    expect(run.exitCode).to.equal(2);
+    expect(run.stderr).to.include('ERR_AUDIENCE_INVALID');
+  });
+
+  it('warns when both key sources are set', async () => {
+    const run = await runSfjwt([...base, '--retries', '0'], { SF_JWT_KEY: 'unused' });
+
+    expect(run.stderr).to.include('Both --key-file and SF_JWT_KEY are set; sfjwt uses the key file');
+  });
+
+  it('rejects an expired presigned assertion without sending it', async () => {
+    const { makeTempDir } = await import('../helpers/temp-dir.js');
+    const { writeFile } = await import('node:fs/promises');
+    const { signTestJwt } = await import('../helpers/jwt.js');
+    const { fixturePrivateKey } = await import('../helpers/fixtures.js');
+    const temp = await makeTempDir();
+    const expired = signTestJwt({ iss: 'k', sub: 'u', aud: 'https://login.salesforce.com', exp: Math.floor(Date.now() / 1000) - 60 }, fixturePrivateKey);
+    const hs256 = signTestJwt({ iss: 'k', sub: 'u', aud: 'https://login.salesforce.com', exp: Math.floor(Date.now() / 1000) + 60 }, fixturePrivateKey, { alg: 'HS256' });
+    await writeFile(`${temp.dir}/expired.jwt`, expired);
+    await writeFile(`${temp.dir}/hs256.jwt`, hs256);
+    const first = await runSfjwt(['token', '--login-url', 'http://127.0.0.1:9', '--assertion-file', `${temp.dir}/expired.jwt`]);
+    const second = await runSfjwt(['token', '--login-url', 'http://127.0.0.1:9', '--assertion-file', `${temp.dir}/hs256.jwt`]);
+    await temp.remove();
+
+    expect(first.stderr).to.include('ERR_ASSERTION_EXPIRED');
+    expect(second.stderr).to.include('ERR_ASSERTION_MALFORMED').and.include('HS256');
+  });
+});

@@ -1,12 +1,15 @@
-import type { EmulatorConfigInput } from '../../emulator/config.js';
+import { assertConfigShape, type EmulatorConfigInput } from '../../emulator/config.js';
 import { startEmulator, type RunningEmulator } from '../../emulator/server.js';
 import { SfjwtError } from '../../errors/sfjwt-error.js';
 import { readTextFile } from '../../util/read-text.js';
+import { checkNumber, checkPort } from '../validate-options.js';
 import type { EmulatorArgs } from '../commands/emulator.js';
 import { printJson, printLines, type Io } from '../output.js';
 
 /** Runs `sfjwt emulator` until SIGINT or SIGTERM; returns the exit code. */
 export async function runEmulator(args: EmulatorArgs, io: Io): Promise<number> {
+  checkPort(args.port);
+  checkNumber(args['session-timeout'], '--session-timeout', 1, 31_536_000);
   const config = await buildConfig(args);
   const emulator = await startEmulator({
     config,
@@ -17,7 +20,7 @@ export async function runEmulator(args: EmulatorArgs, io: Io): Promise<number> {
   if (args.json) {
     printJson(io, summaryJson(emulator));
   } else {
-    printLines(io, summaryLines(emulator));
+    printLines(io, summaryLines(emulator, args['app-cert']));
   }
   await waitForSignal();
   await emulator.close();
@@ -52,13 +55,16 @@ async function buildConfig(args: EmulatorArgs): Promise<EmulatorConfigInput> {
 
 async function readJson(path: string): Promise<EmulatorConfigInput> {
   const text = await readTextFile(path, 'configuration');
+  let parsed: unknown;
   try {
-    return JSON.parse(text) as EmulatorConfigInput;
+    parsed = JSON.parse(text);
   } catch (error) {
     throw new SfjwtError('ERR_EMULATOR_CONFIG', `${path} is not valid JSON (${(error as Error).message}).`, {
       details: { path },
     });
   }
+  assertConfigShape(parsed);
+  return parsed;
 }
 
 
@@ -70,7 +76,12 @@ function summaryJson(emulator: RunningEmulator): Record<string, unknown> {
   };
 }
 
-function summaryLines(emulator: RunningEmulator): string[] {
+/** Guesses the key beside a certificate: same folder and name with `.key`, as `sfjwt cert generate` writes. */
+function keyFileFor(certificatePath: string | undefined): string {
+  return certificatePath === undefined ? 'certs/server.key' : certificatePath.replace(/\.(crt|pem|cer)$/i, '') + '.key';
+}
+
+function summaryLines(emulator: RunningEmulator, certificatePath?: string): string[] {
   const lines = [`Salesforce emulator listening on ${emulator.url}`];
   for (const app of emulator.config.apps) {
     lines.push(`  App "${app.label}": consumer key ${app.consumerKey}`);
@@ -81,9 +92,12 @@ function summaryLines(emulator: RunningEmulator): string[] {
   const app = emulator.config.apps[0];
   const user = emulator.config.users[0];
   if (app !== undefined && user !== undefined) {
+    // The emulator is a loopback host, so the derived audience is login; a sandbox org wants test.
+    const audience = emulator.config.org.type === 'sandbox' ? ' --audience https://test.salesforce.com' : '';
     lines.push(
       'Try it:',
-      `  sfjwt token --login-url ${emulator.url} --client-id ${app.consumerKey} --username ${user.username} --key-file certs/server.key`,
+      `  npx sfjwt token --login-url ${emulator.url} --client-id ${app.consumerKey} --username ${user.username}` +
+        ` --key-file ${keyFileFor(certificatePath)}${audience}`,
     );
   }
   lines.push('Press Ctrl+C to stop.');

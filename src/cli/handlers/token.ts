@@ -7,6 +7,7 @@ import { exchangePresigned } from '../../token/exchange-presigned.js';
 import { printJson, printLines, printWarning, type Io } from '../output.js';
 import { preflightChecks } from './preflight.js';
 import { compareClock } from '../../doctor/clock.js';
+import { describeSettings } from '../../config/describe-settings.js';
 
 interface TokenArgs extends JwtArgs {
   'show-token'?: boolean;
@@ -18,6 +19,9 @@ export async function runToken(args: TokenArgs, io: Io): Promise<number> {
   const { settings, warnings } = resolveJwtSettings(args, io);
   warnings.forEach((warning) => printWarning(io, warning));
   const verbose = args.verbose === true;
+  if (verbose) {
+    describeSettings(settings).forEach((line) => io.stderr(`Setting ${line}\n`));
+  }
   const onRetry = (attempt: number, reason: string): void => {
     if (verbose) {
       io.stderr(`Retry ${attempt} after ${reason}\n`);
