@@ -68,6 +68,16 @@ interface Totals {
   errors: number;
   /** Worst p99 latency of any round, in milliseconds. */
   worstP99Ms: number;
+  /** CPU time of the server process per request, in microseconds; less sensitive to other jobs than the rate. */
+  serverCpuMicrosPerRequest: number;
+  cpuMicros: number;
+}
+
+function cpuMicros(target: Target): Promise<number> {
+  return new Promise((resolve) => {
+    target.child.once('message', (message) => resolve((message as { cpuMicros: number }).cpuMicros));
+    target.child.send('cpu');
+  });
 }
 
 function add(totals: Totals, round: LoadResult): void {
@@ -82,14 +92,23 @@ function add(totals: Totals, round: LoadResult): void {
 
 /** Loads each target in turn for ROUNDS rounds, swapping the order every round. */
 async function alternate(targets: Array<{ name: string; target: Target }>, form: string): Promise<Totals[]> {
-  const totals = targets.map(({ name }) => ({ name, command: '', rounds: 0, requests: 0, seconds: 0, requestsPerSecond: 0, errors: 0, worstP99Ms: 0 }));
+  const totals: Totals[] = targets.map(({ name }) => ({
+    name, command: '', rounds: 0, requests: 0, seconds: 0, requestsPerSecond: 0, errors: 0, worstP99Ms: 0,
+    serverCpuMicrosPerRequest: 0, cpuMicros: 0,
+  }));
   for (const { target } of targets) {
     await load(target.url, form, true);
   }
   for (let round = 0; round < ROUNDS; round += 1) {
     const order = round % 2 === 0 ? [0, 1] : [1, 0];
     for (const index of order) {
-      add(totals[index]!, await load(targets[index]!.target.url, form, false));
+      const { target } = targets[index]!;
+      const cpuBefore = await cpuMicros(target);
+      const result = await load(target.url, form, false);
+      const total = totals[index]!;
+      total.cpuMicros += (await cpuMicros(target)) - cpuBefore;
+      add(total, result);
+      total.serverCpuMicrosPerRequest = Number((total.cpuMicros / total.requests).toFixed(2));
     }
   }
   return totals;
@@ -124,5 +143,7 @@ console.log(JSON.stringify({
   responseBytes: Buffer.byteLength(sampleBody),
   runs: [brokerRun, bareRun],
   ratio: Number(ratio.toFixed(3)),
+  /** Bare server CPU per request over the broker's: the rate ratio if both were CPU-bound alone. */
+  cpuRatio: Number((bareRun.serverCpuMicrosPerRequest / brokerRun.serverCpuMicrosPerRequest).toFixed(3)),
   valid: [brokerRun, bareRun].every((run) => run.requests >= MIN_REQUESTS && run.errors === 0),
 }, null, 2));

@@ -46,13 +46,13 @@ export class PasswordGrantService {
   constructor(private readonly providers: BrokerProviders) {}
 
   /** Responds to one form-encoded request body; synchronously when the token is cached in this process. */
-  serve(body: string): GrantResult | Promise<GrantResult> {
+  serve(body: Uint8Array): GrantResult | Promise<GrantResult> {
     const digest = hash('sha256', body, 'base64');
     const known = this.verified.get(digest);
     if (known !== undefined) {
       return issue(known);
     }
-    const checked = verify(new URLSearchParams(body), this.providers);
+    const checked = verify(new URLSearchParams(Buffer.from(body).toString('utf8')), this.providers);
     if ('status' in checked) {
       return checked;
     }

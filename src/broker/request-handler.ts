@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { performance } from 'node:perf_hooks';
 
 import { SfjwtError } from '../errors/sfjwt-error.js';
 import type { GrantResult, PasswordGrantService } from './password-grant.js';
@@ -14,6 +15,7 @@ const NOT_FOUND = JSON.stringify([{ message: 'The requested resource does not ex
 const HEALTHY = JSON.stringify({ status: 'ok' });
 const TOO_LARGE = JSON.stringify({ error: 'invalid_request', error_description: 'request body too large' });
 const INTERNAL = JSON.stringify({ error: 'server_error', error_description: 'internal broker error' });
+const NO_FORM = Buffer.alloc(0);
 
 /** Services shared by every request. */
 export interface BrokerServices {
@@ -31,7 +33,7 @@ type Outcome = GrantResult | Promise<GrantResult>;
  */
 export function handleRequest(request: IncomingMessage, response: ServerResponse, services: BrokerServices): void {
   const started = performance.now();
-  const path = (request.url ?? '/').split('?', 1)[0] ?? '/';
+  const path = pathOf(request.url ?? '/');
   const finish = (result: GrantResult): void => {
     sendJson(response, result.status, result.json);
     const fields = result.log === '' ? '' : ` ${result.log}`;
@@ -49,13 +51,22 @@ export function handleRequest(request: IncomingMessage, response: ServerResponse
   finish({ status: 404, json: NOT_FOUND, log: '' });
 }
 
-function routeForm(request: IncomingMessage, path: string, body: string | undefined, services: BrokerServices): Outcome {
+/** The request target without its query string. */
+function pathOf(target: string): string {
+  const query = target.indexOf('?');
+  return query === -1 ? target : target.slice(0, query);
+}
+
+function routeForm(request: IncomingMessage, path: string, body: Buffer | undefined, services: BrokerServices): Outcome {
   if (body === undefined) {
     return { status: 413, json: TOO_LARGE, log: 'error=body-too-large' };
   }
   // As Salesforce does, a JSON body or a query string counts as no form at all.
-  const form = isForm(request) ? body : '';
-  return path === TOKEN_PATH ? services.grants.serve(form) : revokeCachedToken(new URLSearchParams(form), services.providers);
+  const form = isForm(request) ? body : NO_FORM;
+  if (path === TOKEN_PATH) {
+    return services.grants.serve(form);
+  }
+  return revokeCachedToken(new URLSearchParams(form.toString('utf8')), services.providers);
 }
 
 /** Runs `compute` and passes its result to `finish`, now when it is ready, later when it is a promise. */
@@ -79,12 +90,22 @@ function internalError(error: unknown): GrantResult {
   return { status: 500, json: INTERNAL, log: `code=${code} error=${error instanceof Error ? error.name : 'unknown'}` };
 }
 
+/**
+ * Tells whether the request body is form-encoded. It reads rawHeaders, because
+ * the first read of `request.headers` builds an object of every header.
+ */
 function isForm(request: IncomingMessage): boolean {
-  return (request.headers['content-type'] ?? '').toLowerCase().startsWith('application/x-www-form-urlencoded');
+  const raw = request.rawHeaders;
+  for (let index = 0; index + 1 < raw.length; index += 2) {
+    if (raw[index]!.toLowerCase() === 'content-type') {
+      return raw[index + 1]!.toLowerCase().startsWith('application/x-www-form-urlencoded');
+    }
+  }
+  return false;
 }
 
-/** Collects the body as UTF-8, or passes undefined when it exceeds MAX_BODY_BYTES. */
-function readBody(request: IncomingMessage, done: (body: string | undefined) => void): void {
+/** Collects the body, or passes undefined when it exceeds MAX_BODY_BYTES. */
+function readBody(request: IncomingMessage, done: (body: Buffer | undefined) => void): void {
   const chunks: Buffer[] = [];
   let size = 0;
   request.on('data', (chunk: Buffer) => {
@@ -93,7 +114,14 @@ function readBody(request: IncomingMessage, done: (body: string | undefined) => 
       chunks.push(chunk);
     }
   });
-  request.once('end', () => done(size > MAX_BODY_BYTES ? undefined : Buffer.concat(chunks, size).toString('utf8')));
+  request.once('end', () => {
+    if (size > MAX_BODY_BYTES) {
+      done(undefined);
+      return;
+    }
+    // A password grant form arrives in one chunk; concatenating is only needed for more.
+    done(chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, size));
+  });
   request.once('error', () => request.socket.destroy());
 }
 
