@@ -67,7 +67,7 @@ if (mode === 'broker') {
 }
 // A clean exit on SIGINT lets `--cpu-prof` write its profile.
 process.on('SIGINT', () => process.exit(0));
-// The parent asks for this process's CPU time (user plus system, in microseconds) around each round.
+// The parent requests this process's CPU time (user plus system, in microseconds) around each round.
 process.on('message', (message) => {
   if (message === 'cpu') {
     const usage = process.cpuUsage();

@@ -37,8 +37,8 @@ interface VerifiedGrant {
  * with the local secret and sent nowhere.
  *
  * A body that passed the checks is remembered by its SHA-256 digest, so a tool
- * that repeats the same request skips parsing and checking; a digest reveals
- * nothing about the secret, and bodies that failed a check are not remembered.
+ * that repeats the same request skips parsing and checking. A digest reveals
+ * nothing about the secret. Bodies that failed a check are not remembered.
  */
 export class PasswordGrantService {
   private readonly verified = new Map<string, VerifiedGrant>();

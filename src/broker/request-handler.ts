@@ -51,7 +51,7 @@ export function handleRequest(request: IncomingMessage, response: ServerResponse
   finish({ status: 404, json: NOT_FOUND, log: '' });
 }
 
-/** The request target without its query string. */
+/** Strips the query string from a request target. */
 function pathOf(target: string): string {
   const query = target.indexOf('?');
   return query === -1 ? target : target.slice(0, query);
@@ -137,7 +137,7 @@ function sendJson(response: ServerResponse, status: number, text: string): void 
 let timestampMs = 0;
 let timestampText = '';
 
-/** The current time in ISO 8601, formatted at most once per millisecond. */
+/** Returns the current time in ISO 8601, formatting it at most once per millisecond. */
 export function timestamp(): string {
   const now = Date.now();
   if (now !== timestampMs) {
