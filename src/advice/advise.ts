@@ -26,65 +26,92 @@ const MENU_POLICIES =
   'Setup, App Manager (or External Client App Manager), the app, Edit Policies / Policies tab';
 
 /**
- * Returns ranked actions for a refused token request: the most likely cause
- * for this context first, then the catalogue's general fixes.
+ * Returns ranked actions for a rejected token request: an adviser for the
+ * code ranks every fix for this context, most likely first; codes without
+ * one get the catalogue's actions. The last line names the endpoint and
+ * audience that were used.
  */
 export function adviseOAuthError(code: ErrorCode, context: AdviceContext): string[] {
-  const specific = ADVISERS[code]?.(context) ?? [];
+  const ranked = ADVISERS[code]?.(context) ?? [...CATALOGUE[code].actions];
   const used = `Used token URL ${context.tokenEndpoint} and audience ${context.audience}` +
     `${context.audienceDerived === true ? ' (derived from the token URL)' : ''}.`;
-  return [...dedupe([...specific, ...CATALOGUE[code].actions]), used];
+  return [...dedupe(ranked), used];
 }
 
 type Adviser = (context: AdviceContext) => string[];
 
+const PRE_AUTHORIZE =
+  `Set Permitted Users to "Admin approved users are pre-authorized" (${MENU_POLICIES}, OAuth Policies) ` +
+  "and assign the user's profile or permission set.";
+const SELF_AUTHORIZE =
+  'With "All users may self-authorize", JWT works only after the user approved the app once in a flow ' +
+  'that requested the refresh_token scope; pre-authorization avoids that.';
+
 const ADVISERS: Partial<Record<ErrorCode, Adviser>> = {
   ERR_OAUTH_USER_NOT_APPROVED: (context) => {
-    const actions: string[] = [];
-    if (looksLikeSandboxUsername(context.username) && context.endpointFamily !== 'sandbox') {
-      actions.push(
+    const sandboxUser = looksLikeSandboxUsername(context.username) && context.endpointFamily !== 'sandbox';
+    if (sandboxUser) {
+      return [
         `The username ${context.username ?? ''} looks like a sandbox user but the endpoint is not a sandbox: ` +
           'use --login-url https://test.salesforce.com or the sandbox My Domain.',
-      );
+        PRE_AUTHORIZE,
+        SELF_AUTHORIZE,
+      ];
     }
-    actions.push(
-      `Set Permitted Users to "Admin approved users are pre-authorized" (${MENU_POLICIES}, OAuth Policies) ` +
-        "and assign the user's profile or permission set.",
-      'With "All users may self-authorize", JWT works only after the user approved the app once in a flow ' +
-        'that requested the refresh_token scope; pre-authorization avoids that.',
-    );
-    return actions;
+    return [
+      PRE_AUTHORIZE,
+      SELF_AUTHORIZE,
+      'If the user belongs to a sandbox, use --login-url https://test.salesforce.com or the sandbox My Domain.',
+      'A user or org created minutes ago may still be replicating: wait, then try once.',
+    ];
   },
-  ERR_OAUTH_APP_ACCESS_DENIED: (context) => [
-    `Assign the profile ${context.userProfile === undefined ? "of the user" : `"${context.userProfile}"`}` +
-      ` or a permission set of ${context.username ?? 'the user'} to the app (${MENU_POLICIES}, Profiles / Permission Sets).`,
-  ],
-  ERR_OAUTH_INVALID_CLIENT_ID: (context) =>
-    context.appEditedMinutesAgo !== undefined && context.appEditedMinutesAgo < 10
-      ? [`The app was edited ${context.appEditedMinutesAgo} minutes ago; connected-app changes take up to 10 minutes. Wait, then try once.`]
-      : [],
-  ERR_OAUTH_INVALID_ASSERTION: (context) =>
+  ERR_OAUTH_APP_ACCESS_DENIED: (context) => {
+    const profile = context.userProfile === undefined
+      ? `the profile of ${context.username ?? 'the user'} (Setup, Users, the user, Profile)`
+      : `the profile "${context.userProfile}" of ${context.username ?? 'the user'}`;
+    return [
+      `Assign ${profile} or one of the user's permission sets to the app (${MENU_POLICIES}, Profiles / Permission Sets).`,
+    ];
+  },
+  ERR_OAUTH_INVALID_CLIENT_ID: (context) => {
+    const copy = CATALOGUE.ERR_OAUTH_INVALID_CLIENT_ID.actions[0] ?? '';
+    const edited = context.appEditedMinutesAgo;
+    if (edited !== undefined && edited < 10) {
+      return [`The app was edited ${edited} minutes ago; connected-app changes take up to 10 minutes. Wait, then try once.`, copy];
+    }
+    return [...CATALOGUE.ERR_OAUTH_INVALID_CLIENT_ID.actions];
+  },
+  ERR_OAUTH_INVALID_ASSERTION: (context) => [
     context.certificateFingerprint === undefined
-      ? ['Pass --cert with the certificate uploaded to the app so sfjwt checks the pair before sending.']
-      : [`Compare the uploaded certificate with ${context.certificateFingerprint} (SHA-256); upload that one if they differ.`],
-  ERR_OAUTH_AUDIENCE_INVALID: audienceAdvice,
-  ERR_OAUTH_APP_NOT_FOUND: audienceAdvice,
+      ? 'Run `sfjwt cert check --key KEY --cert CERT` with the certificate uploaded to the app, or pass --cert so sfjwt checks the pair before sending.'
+      : `Compare the certificate uploaded to the app with SHA-256 ${context.certificateFingerprint}; upload this one if they differ.`,
+    "Upload the certificate that belongs to the key (the app's JWT Bearer Flow settings).",
+  ],
+  ERR_OAUTH_AUDIENCE_INVALID: (context) => [
+    ...myDomainAudience(context),
+    ...CATALOGUE.ERR_OAUTH_AUDIENCE_INVALID.actions,
+  ],
+  ERR_OAUTH_APP_NOT_FOUND: (context) => [
+    ...myDomainAudience(context),
+    ...CATALOGUE.ERR_OAUTH_APP_NOT_FOUND.actions.filter((action) => myDomainAudience(context).length === 0 || !action.startsWith('Try the My Domain')),
+  ],
   ERR_OAUTH_ASSERTION_EXPIRED: (context) => {
     const clock = compareClock(context.serverDate, Date.now());
     const measured = clock === undefined || clock.skewSeconds >= 0
-      ? []
-      : [`The local clock is ${-clock.skewSeconds} s behind the server's Date header; synchronise it with NTP.`];
-    return [...measured, 'Check the local clock against an NTP server: `date -u` should match UTC.'];
+      ? 'Check the local clock against an NTP server: `date -u` should match UTC.'
+      : `The local clock is ${-clock.skewSeconds} s behind the server's Date header; synchronise it with NTP.`;
+    return [measured, 'sfjwt emits `exp` in whole seconds, now plus 180 s; a hand-made assertion must do the same.'];
   },
 };
 
-function audienceAdvice(context: AdviceContext): string[] {
+/** The concrete My Domain audience to try, when the token URL is a My Domain used with login or test. */
+function myDomainAudience(context: AdviceContext): string[] {
   const isMyDomain = context.endpointKind === 'production-my-domain' || context.endpointKind === 'sandbox-my-domain';
-  if (isMyDomain && context.audience !== context.tokenEndpoint.replace(/\/services\/oauth2\/token$/, '')) {
-    const myDomain = context.tokenEndpoint.replace(/\/services\/oauth2\/token$/, '');
-    return [`Try the My Domain as audience: --audience ${myDomain} (or --audience-fallback to try it once automatically).`];
+  const myDomain = context.tokenEndpoint.replace(/\/services\/oauth2\/token$/, '');
+  if (!isMyDomain || context.audience === myDomain) {
+    return [];
   }
-  return [];
+  return [`Try the My Domain as audience: --audience ${myDomain} (or --audience-fallback auto to try it once automatically).`];
 }
 
 function dedupe(actions: string[]): string[] {

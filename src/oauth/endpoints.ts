@@ -85,7 +85,7 @@ export function classifyLoginUrl(loginUrl: string): EndpointClassification {
   if (host.endsWith('.lightning.force.com')) {
     throw new SfjwtError('ERR_LOGIN_URL_LIGHTNING', `${loginUrl} is a Lightning UI domain, not a login host.`, {
       details: { loginUrl },
-      actions: [`Use the My Domain login URL instead: https://${host.split('.')[0]}.my.salesforce.com.`],
+      actions: [`Use the My Domain login URL instead: https://${host.replace(/\.lightning\.force\.com$/, '.my.salesforce.com')}.`],
     });
   }
   const loopback = isLoopbackHost(host);

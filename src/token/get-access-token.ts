@@ -72,12 +72,12 @@ export async function getAccessToken(options: JwtLoginOptions): Promise<JwtLogin
   validateIdentity(options.clientId, options.username);
   const endpoint = classifyLoginUrl(options.loginUrl ?? PRODUCTION_LOGIN_URL);
   const { audience, derived } = resolveAudience(endpoint, options.audience);
+  const alternative = fallbackAudience(options, endpoint, audience);
   const privateKey = await resolveKey(options.privateKey);
   try {
     return await attempt(options, endpoint, audience, derived, privateKey);
   } catch (error) {
-    const alternative = fallbackAudience(options, endpoint, audience, error);
-    if (alternative === undefined) {
+    if (alternative === undefined || !isAudienceClassError(error)) {
       throw error;
     }
     const result = await attempt(options, endpoint, alternative, false, privateKey).catch((second: unknown) => {
@@ -127,21 +127,31 @@ async function resolveKey(key: KeyObject | KeySource): Promise<KeyObject> {
   return key instanceof KeyObject ? key : (await loadPrivateKey(key)).privateKey;
 }
 
-function fallbackAudience(
-  options: JwtLoginOptions,
-  endpoint: EndpointClassification,
-  audience: string,
-  error: unknown,
-): string | undefined {
-  const audienceClass = error instanceof SfjwtError &&
-    (error.code === 'ERR_OAUTH_AUDIENCE_INVALID' || error.code === 'ERR_OAUTH_APP_NOT_FOUND');
-  if (!audienceClass || options.audienceFallback === undefined || options.audienceFallback === false) {
+/**
+ * Resolves the fallback audience before anything is sent, so a fallback of
+ * the wrong family or an `auto` without a documented alternative fails at
+ * once instead of costing a refused login.
+ */
+function fallbackAudience(options: JwtLoginOptions, endpoint: EndpointClassification, audience: string): string | undefined {
+  if (options.audienceFallback === undefined || options.audienceFallback === false) {
     return undefined;
   }
-  const alternative = typeof options.audienceFallback === 'string'
-    ? options.audienceFallback
-    : alternativeAudience(endpoint, audience);
-  return alternative === audience ? undefined : alternative;
+  if (typeof options.audienceFallback === 'string') {
+    const fallback = resolveAudience(endpoint, options.audienceFallback).audience;
+    return fallback === audience ? undefined : fallback;
+  }
+  const alternative = alternativeAudience(endpoint, audience);
+  if (alternative === undefined) {
+    throw new SfjwtError('ERR_SETTING_INVALID', `No documented alternative to audience ${audience} exists for ${endpoint.baseUrl} (${endpoint.kind}).`, {
+      details: { setting: 'audience-fallback', audience },
+      actions: ['Pass the fallback audience itself, for example --audience-fallback https://MyDomain.my.salesforce.com, or use a My Domain token URL.'],
+    });
+  }
+  return alternative;
+}
+
+function isAudienceClassError(error: unknown): boolean {
+  return error instanceof SfjwtError && (error.code === 'ERR_OAUTH_AUDIENCE_INVALID' || error.code === 'ERR_OAUTH_APP_NOT_FOUND');
 }
 
 function bothFailed(first: SfjwtError, second: unknown, audience: string, alternative: string): unknown {
@@ -150,9 +160,14 @@ function bothFailed(first: SfjwtError, second: unknown, audience: string, altern
   }
   const message = `${second.message} An earlier attempt with audience ${audience} failed with ${first.code}; ` +
     'sfjwt tried no further audience.';
+  const actions = [
+    `Neither ${audience} nor ${alternative} was accepted. Check that the app exists in this org and is enabled, ` +
+      'then find which audience the org expects and pin it with --audience or SF_AUDIENCE_URL.',
+    ...second.actions.filter((action) => !action.includes('audience')),
+  ];
   return new SfjwtError(second.code, message, {
     details: { ...second.details, firstAudience: audience, firstCode: first.code, secondAudience: alternative },
-    actions: second.actions,
+    actions,
     cause: second,
   });
 }

@@ -302,4 +302,39 @@ describe('exchange situations from real integrations', () => {
     expect(cli.stderr).to.include('ERR_LOGIN_URL_LIGHTNING');
     expect(cli.stderr).to.include('https://acme.my.salesforce.com');
   });
+
+  it('E16 keeps the sandbox part of a Lightning domain', async () => {
+    const sandbox = await runSfjwt(['token', '--login-url', 'https://acme--uat.sandbox.lightning.force.com', '--client-id', 'key',
+      '--username', TEST_USERNAME, '--key-file', fixtureKeyPath]);
+    const developer = await runSfjwt(['token', '--login-url', 'https://acme-dev-ed.develop.lightning.force.com', '--client-id', 'key',
+      '--username', TEST_USERNAME, '--key-file', fixtureKeyPath]);
+
+    expect(sandbox.stderr).to.include('https://acme--uat.sandbox.my.salesforce.com');
+    expect(developer.stderr).to.include('https://acme-dev-ed.develop.my.salesforce.com');
+  });
+
+  it('E5 rejects an audience of the other family', () => {
+    // getAccessToken runs the fallback audience through this check before it sends anything.
+    const production = classifyLoginUrl('https://acme.my.salesforce.com');
+    const attempt = (): unknown => resolveAudience(production, 'https://test.salesforce.com');
+
+    expect(attempt).to.throw(SfjwtError).with.property('code', 'ERR_AUDIENCE_MISMATCH');
+  });
+
+  it('E5 rejects auto fallback without an alternative', async () => {
+    emulator = await startTestEmulator();
+    const error = asCoded(await loginTo(emulator, { audienceFallback: true }));
+
+    expect(error.code).to.equal('ERR_SETTING_INVALID');
+    expect(tokenRequests(emulator)).to.equal(0);
+  });
+
+  it('ranks advice without repeating itself', async () => {
+    emulator = await startTestEmulator();
+    const error = asCoded(await loginTo(emulator, { username: `${TEST_USERNAME}.dev` }));
+    const topics = error.actions.map((action) => action.slice(0, 30));
+
+    expect(new Set(topics).size).to.equal(topics.length);
+    expect(error.actions.filter((action) => action.includes('test.salesforce.com'))).to.have.length(1);
+  });
 });

@@ -18,7 +18,11 @@ export async function runDoctorCommand(args: JwtArgs, io: Io): Promise<number> {
     loadKey: () => loadKeyWithPassphrase(io, keySource(settings), args),
     ...(args.cert === undefined ? {} : { certificatePem: await readTextFile(args.cert, 'certificate') }),
     login: loginOptionsWithoutKey(args, settings),
-    checkPair: (key, certificatePem) => assertKeyMatchesCertificate(key.privateKey, certificatePem),
+    checkPair: (key, certificatePem) =>
+      assertKeyMatchesCertificate(key.privateKey, certificatePem, {
+        key: settings.keyFile?.value ?? 'the key',
+        certificate: args.cert ?? 'the certificate in the key file',
+      }),
   });
   if (args.json === true) {
     printJson(io, { status: worstStatus(results), checks: results });

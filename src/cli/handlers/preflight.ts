@@ -27,7 +27,8 @@ export async function preflightChecks(input: PreflightInput): Promise<Partial<Ad
   const advice: Partial<AdviceContext> = {};
   if (certificatePem !== undefined) {
     const { assertKeyMatchesCertificate } = await import('../../cert/check.js');
-    advice.certificateFingerprint = assertKeyMatchesCertificate(key.privateKey, certificatePem).fingerprint;
+    const labels = { key: args['key-file'] ?? 'the key', certificate: args.cert ?? 'the certificate in the key file' };
+    advice.certificateFingerprint = assertKeyMatchesCertificate(key.privateKey, certificatePem, labels).fingerprint;
   }
   const endpoint = classifyLoginUrl(options.loginUrl ?? PRODUCTION_LOGIN_URL);
   const { audience } = resolveAudience(endpoint, options.audience);
