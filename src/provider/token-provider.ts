@@ -1,4 +1,5 @@
 import type { KeyObject } from 'node:crypto';
+import { inspect } from 'node:util';
 
 import { SfjwtError } from '../errors/sfjwt-error.js';
 import type { ErrorCode } from '../errors/catalogue.js';
@@ -134,6 +135,18 @@ class CachingTokenProvider implements TokenProvider {
     const resolved = resolveStore(options, this.maxAgeMs);
     this.store = resolved.store;
     this.ownsStore = resolved.owned;
+  }
+
+  /**
+   * Shows only the endpoint and cache key when the provider is logged: its
+   * fields hold the key source (perhaps PEM text and a passphrase) and the token.
+   */
+  [inspect.custom](): string {
+    return `TokenProvider { tokenEndpoint: '${this.tokenEndpoint}', cacheKey: '${this.cacheKey}' }`;
+  }
+
+  toJSON(): Record<string, string> {
+    return { tokenEndpoint: this.tokenEndpoint, cacheKey: this.cacheKey };
   }
 
   getToken(): Promise<StoredToken> {

@@ -220,3 +220,28 @@ describe('token provider', () => {
     expect((error as Error).message).to.include('maxAgeSeconds');
   });
 });
+
+describe('token provider when logged', () => {
+  it('hides the key source and the token', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { inspect } = await import('node:util');
+    const { fixtureKeyPath, fixtureCertificate } = await import('../helpers/fixtures.js');
+    const { startTestEmulator, TEST_USERNAME } = await import('../helpers/emulator.js');
+    const emulator = await startTestEmulator({ apps: [{ certificate: fixtureCertificate, profiles: ['Integration User'] }] });
+    const pem = readFileSync(fixtureKeyPath, 'utf8');
+    const provider = createTokenProvider({
+      clientId: emulator.consumerKey,
+      username: TEST_USERNAME,
+      privateKey: { data: pem, passphrase: 'not-needed-secret' },
+      loginUrl: emulator.url,
+    });
+    const { response } = await provider.getToken();
+    const printed = inspect(provider, { depth: 10 }) + JSON.stringify(provider);
+    await emulator.close();
+
+    expect(printed).to.include(emulator.url);
+    expect(printed).to.not.include('PRIVATE KEY');
+    expect(printed).to.not.include('not-needed-secret');
+    expect(printed).to.not.include(response.access_token);
+  });
+});
