@@ -4,6 +4,8 @@ import { printJson, printLines, type Io } from '../cli/output.js';
 import { batchedLog } from './batched-log.js';
 import { readBrokerConfig } from './config.js';
 import { startBroker, type RunningBroker } from './server.js';
+import { waitForSignal } from '../cli/wait-for-signal.js';
+import { checkPort } from '../cli/validate-options.js';
 
 /** Runs `sfjwt broker` until SIGINT or SIGTERM; returns the exit code. */
 export async function runBroker(args: BrokerArgs, io: Io): Promise<number> {
@@ -12,6 +14,9 @@ export async function runBroker(args: BrokerArgs, io: Io): Promise<number> {
       details: { setting: 'config' },
       actions: ['Pass --config FILE; docs/cli.md shows the file\'s shape.'],
     });
+  }
+  if (args.port !== undefined) {
+    checkPort(args.port);
   }
   const config = await readBrokerConfig(args.config, io.env);
   const logger = batchedLog((text) => io.stderr(text));
@@ -38,16 +43,4 @@ function summaryLines(broker: RunningBroker, clients: number): string[] {
     `  Point legacy tools at ${broker.url} as their login URL (token URL ${broker.url}/services/oauth2/token),`,
     '  with the local secret as password and an empty security token. Stop with Ctrl+C.',
   ];
-}
-
-function waitForSignal(): Promise<void> {
-  return new Promise((resolve) => {
-    const stop = (): void => {
-      process.off('SIGINT', stop);
-      process.off('SIGTERM', stop);
-      resolve();
-    };
-    process.once('SIGINT', stop);
-    process.once('SIGTERM', stop);
-  });
 }

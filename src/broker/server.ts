@@ -1,12 +1,11 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { createServer } from 'node:http';
 
-import { SfjwtError } from '../errors/sfjwt-error.js';
 import { isLoopbackHost } from '../oauth/endpoints.js';
 import type { BrokerConfig } from './config.js';
 import { PasswordGrantService } from './password-grant.js';
 import { BrokerProviders } from './providers.js';
 import { handleRequest, timestamp } from './request-handler.js';
+import { closeServer, listen } from '../util/http-listen.js';
 
 export interface BrokerOptions {
   config: BrokerConfig;
@@ -61,24 +60,4 @@ export async function startBroker(options: BrokerOptions): Promise<RunningBroker
       log(`${timestamp()} broker stopped url=${url}`);
     },
   };
-}
-
-function listen(server: Server, port: number, host: string): Promise<number> {
-  return new Promise((resolve, reject) => {
-    server.once('error', (error: NodeJS.ErrnoException) => {
-      if (error.code === 'EADDRINUSE') {
-        reject(new SfjwtError('ERR_PORT_IN_USE', `Port ${port} on ${host} is already in use.`, { details: { port, host }, cause: error }));
-        return;
-      }
-      reject(error);
-    });
-    server.listen(port, host, () => resolve((server.address() as AddressInfo).port));
-  });
-}
-
-function closeServer(server: Server): Promise<void> {
-  return new Promise((resolve) => {
-    server.close(() => resolve());
-    server.closeAllConnections();
-  });
 }

@@ -1,12 +1,11 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 
-import { SfjwtError } from '../errors/sfjwt-error.js';
 import { normalizeConfig, type EmulatorConfig, type EmulatorConfigInput } from './config.js';
 import { EmulatorState, type Fault } from './state.js';
 import { handleToken } from './token-endpoint.js';
 import { handleRest } from './rest-endpoints.js';
 import { readBody, sendJson } from './http-io.js';
+import { closeServer, listen } from '../util/http-listen.js';
 
 export interface EmulatorOptions {
   config: EmulatorConfig | EmulatorConfigInput;
@@ -89,29 +88,4 @@ async function route(request: IncomingMessage, response: ServerResponse, context
       sendJson(response, 500, [{ message: 'internal emulator error', errorCode: 'UNKNOWN_EXCEPTION' }]);
     }
   }
-}
-
-function listen(server: Server, port: number, host: string): Promise<number> {
-  return new Promise((resolve, reject) => {
-    server.once('error', (error: NodeJS.ErrnoException) => {
-      if (error.code === 'EADDRINUSE') {
-        reject(
-          new SfjwtError('ERR_PORT_IN_USE', `Port ${port} on ${host} is already in use.`, {
-            details: { port, host },
-            cause: error,
-          }),
-        );
-        return;
-      }
-      reject(error);
-    });
-    server.listen(port, host, () => resolve((server.address() as AddressInfo).port));
-  });
-}
-
-function closeServer(server: Server): Promise<void> {
-  return new Promise((resolve) => {
-    server.close(() => resolve());
-    server.closeAllConnections();
-  });
 }

@@ -5,6 +5,7 @@ import { readTextFile } from '../../util/read-text.js';
 import { checkNumber, checkPort } from '../validate-options.js';
 import type { EmulatorArgs } from '../commands/emulator.js';
 import { printJson, printLines, type Io } from '../output.js';
+import { waitForSignal } from '../wait-for-signal.js';
 
 /** Runs `sfjwt emulator` until SIGINT or SIGTERM; returns the exit code. */
 export async function runEmulator(args: EmulatorArgs, io: Io): Promise<number> {
@@ -102,16 +103,4 @@ function summaryLines(emulator: RunningEmulator, certificatePath?: string): stri
   }
   lines.push('Press Ctrl+C to stop.');
   return lines;
-}
-
-function waitForSignal(): Promise<void> {
-  return new Promise((resolve) => {
-    const stop = (): void => {
-      process.off('SIGINT', stop);
-      process.off('SIGTERM', stop);
-      resolve();
-    };
-    process.on('SIGINT', stop);
-    process.on('SIGTERM', stop);
-  });
 }
