@@ -48,7 +48,10 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
   const log = options.log ?? (() => undefined);
   let baseUrl = '';
   const server = createServer((request, response) => {
-    void route(request, response, { state, log, baseUrl });
+    route(request, response, { state, log, baseUrl }).catch((error: unknown) => {
+      log(`request failed error=${(error as Error).name}`);
+      response.destroy();
+    });
   });
   const port = await listen(server, options.port ?? 0, options.host ?? '127.0.0.1');
   const host = options.host ?? '127.0.0.1';
@@ -71,9 +74,14 @@ export interface RequestContext {
 }
 
 async function route(request: IncomingMessage, response: ServerResponse, context: RequestContext): Promise<void> {
-  const url = new URL(request.url ?? '/', 'http://emulator.invalid');
   // The Date header follows the emulator's clock, so tests can stage clock skew.
   response.setHeader('date', new Date(context.state.now()).toUTCString());
+  const url = parseRequestUrl(request.url);
+  if (url === undefined) {
+    context.log(`${request.method ?? '?'} (invalid path) status=400`);
+    sendJson(response, 400, [{ message: 'The request path is not a valid URL', errorCode: 'MALFORMED_QUERY' }]);
+    return;
+  }
   try {
     if (url.pathname === '/services/oauth2/token' && request.method === 'POST') {
       const body = await readBody(request);
@@ -87,5 +95,13 @@ async function route(request: IncomingMessage, response: ServerResponse, context
     if (!response.headersSent) {
       sendJson(response, 500, [{ message: 'internal emulator error', errorCode: 'UNKNOWN_EXCEPTION' }]);
     }
+  }
+}
+
+function parseRequestUrl(path: string | undefined): URL | undefined {
+  try {
+    return new URL(path ?? '/', 'http://emulator.invalid');
+  } catch {
+    return undefined;
   }
 }

@@ -363,6 +363,15 @@ const entries = {
   },
 
   // Key material (loading, checking, generating).
+  ERR_KEY_TEXT_AS_PATH: {
+    category: 'key',
+    summary: 'The key file setting (--key-file, SF_JWT_KEY_FILE, a keyFile field) holds the key itself, not a path.',
+    causes: ['The PEM text or its base64 was put in SF_JWT_KEY_FILE instead of SF_JWT_KEY.'],
+    actions: [
+      'Put the key text in SF_JWT_KEY, or write it to a file (mode 0600) and pass that path as --key-file.',
+      'Check where the value was stored or logged on the way: if it left your control, generate a new pair.',
+    ],
+  },
   ERR_KEY_NOT_RSA: {
     category: 'key',
     summary: 'The key is not an RSA key; Salesforce accepts only RS256.',

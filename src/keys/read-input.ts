@@ -2,6 +2,7 @@ import { readFile, stat } from 'node:fs/promises';
 
 import { SfjwtError } from '../errors/sfjwt-error.js';
 import { keyUnrecognized } from './key-errors.js';
+import { looksLikeKeyText } from './key-text.js';
 import type { KeySource } from './types.js';
 
 /** Largest input read: PEM keys are under 4 KiB and keystores with chains well under 1 MiB. */
@@ -41,6 +42,11 @@ export function assertKeySource(source: KeySource): void {
 export async function readKeyInput(source: KeySource): Promise<KeyInput> {
   assertKeySource(source);
   if (source.path !== undefined) {
+    if (looksLikeKeyText(source.path)) {
+      throw new SfjwtError('ERR_KEY_TEXT_AS_PATH', 'The key file setting holds key text, not a path; sfjwt did not print it.', {
+        details: { setting: source.label ?? 'path' },
+      });
+    }
     return readKeyFile(source.path, source.label ?? source.path);
   }
   if (source.data === undefined) {

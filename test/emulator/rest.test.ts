@@ -101,3 +101,21 @@ describe('toId18', () => {
     expect(toId18('001A0000006Vm9r')).to.equal('001A0000006Vm9rIAC');
   });
 });
+
+describe('emulator robustness', () => {
+  it('answers 400 to an invalid request path and keeps serving', async () => {
+    const { connect } = await import('node:net');
+    const emulator = await startTestEmulator();
+    const raw = await new Promise<string>((resolve) => {
+      const socket = connect(emulator.port, '127.0.0.1', () => socket.write('GET //[ HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n'));
+      let text = '';
+      socket.on('data', (chunk: Buffer) => (text += chunk.toString()));
+      socket.on('close', () => resolve(text));
+    });
+    const after = await get(emulator, '/services/data');
+    await emulator.close();
+
+    expect(raw).to.match(/^HTTP\/1\.1 400/);
+    expect(after.status).to.equal(200);
+  });
+});

@@ -3,7 +3,8 @@ import { runDoctor } from '../../doctor/run-doctor.js';
 import { readTextFile } from '../../util/read-text.js';
 import { resolveJwtSettings, type JwtArgs } from '../jwt-options.js';
 import { keySource, loginOptionsWithoutKey } from '../login-options.js';
-import { printJson, printLines, printWarning, type Io } from '../output.js';
+import { printLines, printWarning, type Io } from '../output.js';
+import { redactText } from '../../util/redact.js';
 import { loadKeyWithPassphrase } from '../passphrase.js';
 
 const MARKS: Record<CheckResult['status'], string> = { pass: 'PASS', warn: 'WARN', fail: 'FAIL', skip: 'SKIP' };
@@ -25,9 +26,10 @@ export async function runDoctorCommand(args: JwtArgs, io: Io): Promise<number> {
       }),
   });
   if (args.json === true) {
-    printJson(io, { status: worstStatus(results), checks: results });
+    // Doctor echoes settings and messages: redact them in case a secret sits where a path belongs.
+    io.stdout(`${redactText(JSON.stringify({ status: worstStatus(results), checks: results }, null, 2))}\n`);
   } else {
-    printLines(io, renderChecklist(results));
+    printLines(io, renderChecklist(results).map(redactText));
   }
   return doctorExitCode(results);
 }
