@@ -76,8 +76,9 @@ export async function readBrokerConfig(path: string, env: NodeJS.ProcessEnv = pr
   let input: unknown;
   try {
     input = JSON.parse(text);
-  } catch (error) {
-    throw configError(`${path} is not valid JSON (${(error as Error).message})`);
+  } catch {
+    // V8's message quotes the text around the error, which may be a secret: leave it out.
+    throw configError(`${path} is not valid JSON; check it with \`jq . ${path}\``);
   }
   return normalizeBrokerConfig(input, dirname(resolve(path)), env);
 }

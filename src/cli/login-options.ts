@@ -4,6 +4,7 @@ import type { JwtLoginOptions } from '../token/get-access-token.js';
 import type { ResolvedSettings } from '../config/settings.js';
 import type { JwtArgs } from './jwt-options.js';
 import type { Io } from './output.js';
+import { ENV } from '../config/env.js';
 import { loadKeyWithPassphrase } from './passphrase.js';
 import { checkNumber } from './validate-options.js';
 import { validateAudience } from '../oauth/audience.js';
@@ -20,7 +21,7 @@ export interface PreparedLogin {
  * --passphrase-env or a terminal prompt, and sets the retry and fallback options.
  */
 export async function prepareLogin(args: JwtArgs, settings: ResolvedSettings, io: Io): Promise<PreparedLogin> {
-  const key = await loadKeyWithPassphrase(io, keySource(settings), args);
+  const key = await loadKeyWithPassphrase(ioWithPassphrase(io, settings), keySource(settings), args);
   return { options: { ...loginOptionsWithoutKey(args, settings), privateKey: key.privateKey }, key };
 }
 
@@ -46,6 +47,18 @@ function audienceFallback(value: string | undefined): true | string | undefined 
     return undefined;
   }
   return value === 'auto' || value === '' ? true : validateAudience(value);
+}
+
+/**
+ * Returns `io` with the passphrase from the env file in its environment, so
+ * the passphrase resolver finds it where it finds SF_JWT_KEY_PASSPHRASE.
+ */
+export function ioWithPassphrase(io: Io, settings: ResolvedSettings): Io {
+  const setting = settings.keyPassphrase;
+  if (setting === undefined || setting.source !== 'env-file') {
+    return io;
+  }
+  return { ...io, env: { ...io.env, [ENV.keyPassphrase.name]: setting.value } };
 }
 
 /** Returns where the key comes from: the key file, else SF_JWT_KEY. */

@@ -2,6 +2,15 @@
 import { VERSION } from '../version.js';
 
 const argv = process.argv.slice(2);
+// A reader that stops early (`sfjwt scan | head`) closes the pipe: stop quietly instead of crashing.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') {
+      throw error;
+    }
+    process.exit(process.exitCode ?? 0);
+  });
+}
 // A bare `--version` is handled before yargs loads, because importing yargs costs more than starting Node.
 if (argv.length === 1 && argv[0] === '--version') {
   process.stdout.write(`${VERSION}\n`);

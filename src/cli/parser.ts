@@ -1,4 +1,4 @@
-import yargs, { type Argv, type CommandModule } from 'yargs';
+import yargs, { type Argv, type CommandModule, type MiddlewareFunction } from 'yargs';
 
 import { SfjwtError } from '../errors/sfjwt-error.js';
 import { type Io, processIo, reportError } from './output.js';
@@ -17,6 +17,8 @@ export function buildParser(io: Io = processIo): { parser: Argv; state: CliState
     .usage('$0 <command> [options]\n\nMove Salesforce integrations to the JWT bearer flow.')
     .version(VERSION)
     .strict()
+    // yargs passes the command's own instance as the second argument; its types leave it out.
+    .middleware(keepLastOfRepeatedOptions as unknown as MiddlewareFunction, true)
     .demandCommand(1, 'Name a command; `sfjwt --help` lists them.')
     .recommendCommands()
     .wrap(Math.min(100, process.stdout.columns ?? 100))
@@ -41,4 +43,18 @@ export async function runCli(argv: readonly string[], io: Io = processIo): Promi
   const { parser, state } = buildParser(io);
   await parser.parseAsync([...argv]);
   return state.exitCode;
+}
+
+/**
+ * Makes a repeated single-value option keep its last value: yargs turns
+ * `--username a --username b` into an array, which the handlers do not expect.
+ * Options declared as arrays (`--profile`, `--exclude`) keep every value.
+ */
+function keepLastOfRepeatedOptions(argv: Record<string, unknown>, instance: { getOptions(): { array: string[] } }): void {
+  const arrays = new Set<string>(instance.getOptions().array);
+  for (const [name, value] of Object.entries(argv)) {
+    if (name !== '_' && Array.isArray(value) && !arrays.has(name)) {
+      argv[name] = value.at(-1);
+    }
+  }
 }

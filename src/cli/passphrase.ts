@@ -1,11 +1,10 @@
-import { readFile } from 'node:fs/promises';
-
 import type { Argv } from 'yargs';
 
 import { ENV } from '../config/env.js';
 import { SfjwtError, isSfjwtError } from '../errors/sfjwt-error.js';
 import type { KeySource, LoadedKey } from '../keys/types.js';
 import type { Io } from './output.js';
+import { readTextFile } from '../util/read-text.js';
 
 /** Passphrase options shared by every command that reads or writes an encrypted key. */
 export interface PassphraseArgs {
@@ -79,12 +78,15 @@ export function assertNoLiteralPassphrase(args: PassphraseArgs): void {
 export async function readPassphraseFile(path: string): Promise<string> {
   let text: string;
   try {
-    text = await readFile(path, 'utf8');
+    text = await readTextFile(path, 'passphrase', 64 * 1024);
   } catch (error) {
-    const reason = (error as NodeJS.ErrnoException).code ?? 'unknown error';
-    throw new SfjwtError('ERR_FILE_READ', `Could not read the passphrase file ${path} (${reason}).`, {
-      details: { path, reason },
-      cause: error,
+    // A value with no folder and no extension may be the passphrase itself, typed in the wrong place.
+    if (/[/.\\]/.test(path)) {
+      throw error;
+    }
+    throw new SfjwtError('ERR_FILE_READ', `The passphrase file named by --passphrase-file (${path.length} characters) could not be read.`, {
+      details: { setting: 'passphrase-file' },
+      actions: ['Pass the path of a file that holds the passphrase; if you typed the passphrase itself, change it, since it may be in your shell history.'],
     });
   }
   const passphrase = text.replace(/\r?\n$/, '');
@@ -102,8 +104,10 @@ function readPassphraseEnv(io: Io, name: string | undefined): string | undefined
     return value;
   }
   if (name !== undefined) {
-    throw new SfjwtError('ERR_SETTING_MISSING', `--passphrase-env names ${name}, which is not set or empty.`, {
-      details: { setting: 'passphrase-env', variable: name },
+    // Only an upper-case variable name is echoed: anything else may be the passphrase itself.
+    const shown = /^[A-Z_][A-Z0-9_]*$/.test(name) && name.length <= 64 ? name : `a value of ${name.length} characters`;
+    throw new SfjwtError('ERR_SETTING_MISSING', `--passphrase-env names ${shown}, which is not set or empty.`, {
+      details: { setting: 'passphrase-env' },
     });
   }
   return undefined;

@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { X509Certificate, randomBytes } from 'node:crypto';
 
 import { SfjwtError } from '../errors/sfjwt-error.js';
 
@@ -129,8 +129,8 @@ function normalizeApp(app: EmulatorAppInput, index: number): EmulatorApp {
   const where = `apps[${index}]`;
   const certificates = app.certificates ?? (app.certificate === undefined ? [] : [app.certificate]);
   for (const pem of certificates) {
-    if (typeof pem !== 'string' || !pem.includes('-----BEGIN CERTIFICATE-----')) {
-      throw configError(`${where}.certificates`, 'must hold PEM certificates (-----BEGIN CERTIFICATE-----)');
+    if (typeof pem !== 'string' || !pem.includes('-----BEGIN CERTIFICATE-----') || !parsesAsCertificate(pem)) {
+      throw configError(`${where}.certificates`, 'must hold PEM certificates (-----BEGIN CERTIFICATE-----) that parse');
     }
   }
   return {
@@ -154,6 +154,9 @@ function normalizeApp(app: EmulatorAppInput, index: number): EmulatorApp {
 function normalizeUser(user: Partial<EmulatorUser>, index: number): EmulatorUser {
   if (typeof user.username !== 'string' || user.username === '') {
     throw configError(`users[${index}].username`, 'is required');
+  }
+  if (user.loginIpRanges !== undefined && !validRanges(user.loginIpRanges)) {
+    throw configError(`users[${index}].loginIpRanges`, 'must be a list of {"start": IPv4, "end": IPv4}');
   }
   return {
     ...user,
@@ -188,6 +191,21 @@ function arrayField<T>(value: T[], field: string): T[] {
     throw configError(field, 'must be a JSON array');
   }
   return value;
+}
+
+function parsesAsCertificate(pem: string): boolean {
+  try {
+    new X509Certificate(pem);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function validRanges(ranges: unknown): boolean {
+  const ipv4 = /^(\d{1,3}\.){3}\d{1,3}$/;
+  return Array.isArray(ranges) && ranges.every((range: { start?: unknown; end?: unknown } | null) =>
+    typeof range?.start === 'string' && typeof range.end === 'string' && ipv4.test(range.start) && ipv4.test(range.end));
 }
 
 function oneOf<T extends string>(value: T, allowed: readonly T[], field: string): T {

@@ -35,3 +35,8 @@ export function bearerToken(request: IncomingMessage): string | undefined {
   const match = header === undefined ? null : /^Bearer\s+(\S+)$/i.exec(header);
   return match?.[1];
 }
+
+/** Escapes control characters and spaces in a value for a log line, so no value can forge a line. */
+export function logValue(value: string): string {
+  return /[\s\x00-\x1f\x7f]/.test(value) ? JSON.stringify(value) : value;
+}

@@ -4,7 +4,7 @@ import { INVALID_SESSION_BODY, SALESFORCE_ERRORS } from '../oauth/salesforce-err
 import { toId18 } from './ids.js';
 import type { RequestContext } from './server.js';
 import type { Session } from './state.js';
-import { bearerToken, sendJson } from './http-io.js';
+import { bearerToken, logValue, sendJson } from './http-io.js';
 
 /** API versions the emulator lists at /services/data. */
 const API_VERSIONS = ['59.0', '60.0', '61.0', '62.0', '63.0', '64.0', '65.0', '66.0'];
@@ -39,7 +39,7 @@ export function handleRest(
     return;
   }
   const served = serveAuthenticated(request, response, path, url, session, context);
-  context.log(`${request.method ?? '?'} ${path} status=${served ? 200 : 404} user=${session.username}`);
+  context.log(`${request.method ?? '?'} ${path} status=${served ? 200 : 404} user=${logValue(session.username)}`);
 }
 
 function serveAuthenticated(
@@ -103,7 +103,7 @@ function revoke(response: ServerResponse, body: string, url: URL, context: Reque
     return;
   }
   session.revoked = true;
-  context.log(`POST /services/oauth2/revoke status=200 user=${session.username}`);
+  context.log(`POST /services/oauth2/revoke status=200 user=${logValue(session.username)}`);
   response.writeHead(200, { 'content-length': 0 });
   response.end();
 }

@@ -6,6 +6,7 @@ import { handleToken } from './token-endpoint.js';
 import { handleRest } from './rest-endpoints.js';
 import { readBody, sendJson } from './http-io.js';
 import { closeServer, listen } from '../util/http-listen.js';
+import { isLoopbackHost } from '../oauth/endpoints.js';
 
 export interface EmulatorOptions {
   config: EmulatorConfig | EmulatorConfigInput;
@@ -56,6 +57,9 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
   const port = await listen(server, options.port ?? 0, options.host ?? '127.0.0.1');
   const host = options.host ?? '127.0.0.1';
   baseUrl = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+  if (!isLoopbackHost(host)) {
+    log(`emulator warning=non-loopback-address host=${host}: tokens travel in clear text`);
+  }
   return {
     url: baseUrl,
     port,

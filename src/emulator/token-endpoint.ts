@@ -7,7 +7,7 @@ import { toId18 } from './ids.js';
 import { validateJwtGrant, type GrantOutcome } from './jwt-grant.js';
 import { validatePasswordGrant } from './password-grant.js';
 import type { RequestContext } from './server.js';
-import { sendJson } from './http-io.js';
+import { logValue, sendJson } from './http-io.js';
 
 export const JWT_BEARER_GRANT = 'urn:ietf:params:oauth:grant-type:jwt-bearer';
 
@@ -55,7 +55,7 @@ export async function handleToken(
 }
 
 function respond(response: ServerResponse, outcome: GrantOutcome, label: string, context: RequestContext): void {
-  const user = outcome.username === undefined ? '' : ` user=${outcome.username}`;
+  const user = outcome.username === undefined ? '' : ` user=${logValue(outcome.username)}`;
   if (!outcome.ok) {
     context.log(`POST /services/oauth2/token grant=${label} status=400 error=${outcome.answer.error} ` +
       `description="${outcome.answer.description}"${user}`);
@@ -77,7 +77,7 @@ function respond(response: ServerResponse, outcome: GrantOutcome, label: string,
     const signature = createHmac('sha256', outcome.app.consumerSecret ?? '').update(identity + issuedAt).digest('base64');
     sendJson(response, 200, { ...common, issued_at: issuedAt, signature });
   }
-  context.log(`POST /services/oauth2/token grant=${label} status=200 outcome=issued user=${outcome.username}`);
+  context.log(`POST /services/oauth2/token grant=${label} status=200 outcome=issued user=${logValue(outcome.username)}`);
 }
 
 /** Consumes the next injected fault, if any; returns true when the fault ended the request. */

@@ -18,6 +18,9 @@ export function decodeClaims(assertion: string): DecodedClaims {
     const [headerPart, claimsPart] = assertion.split('.');
     header = JSON.parse(Buffer.from(headerPart ?? '', 'base64url').toString('utf8')) as Record<string, unknown>;
     claims = JSON.parse(Buffer.from(claimsPart ?? '', 'base64url').toString('utf8')) as Record<string, unknown>;
+    if (!isObject(header) || !isObject(claims)) {
+      throw new TypeError('not a JSON object');
+    }
   } catch {
     throw new SfjwtError('ERR_ASSERTION_MALFORMED', 'The assertion\'s header or claims are not base64url-encoded JSON; nothing was sent.');
   }
@@ -31,4 +34,8 @@ export function decodeClaims(assertion: string): DecodedClaims {
     ...(text(claims.aud) === undefined ? {} : { aud: text(claims.aud) as string }),
     ...(expiry === undefined ? {} : { exp: expiry }),
   };
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

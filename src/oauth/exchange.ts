@@ -64,12 +64,12 @@ function responseError(result: FormPostResult, body: unknown, options: ExchangeO
   };
   if (isOAuthErrorBody(body)) {
     const code = codeForSalesforceError(body.error, body.error_description);
-    const text = `${body.error}: ${body.error_description ?? ''}`.trim();
+    const text = clip(`${body.error}: ${body.error_description ?? ''}`.trim());
     return new SfjwtError(
       code,
       `Salesforce rejected the token request (HTTP ${result.status} ${text}). Token URL ${options.tokenEndpoint}, audience ${options.advice.audience}.`,
       {
-        details: { ...details, error: body.error, errorDescription: body.error_description },
+        details: { ...details, error: clip(body.error), errorDescription: body.error_description === undefined ? undefined : clip(body.error_description) },
         actions: adviseOAuthError(code, {
           ...options.advice,
           ...(result.serverDate === undefined ? {} : { serverDate: result.serverDate }),
@@ -116,5 +116,12 @@ function isTokenResponse(body: unknown): body is TokenResponse {
 }
 
 function isOAuthErrorBody(body: unknown): body is { error: string; error_description?: string } {
-  return typeof (body as { error?: unknown } | undefined)?.error === 'string';
+  const record = body as { error?: unknown; error_description?: unknown } | undefined;
+  const description = record?.error_description;
+  return typeof record?.error === 'string' && (description === undefined || typeof description === 'string');
+}
+
+/** Shortens a server-supplied string before it goes into a message. */
+function clip(text: string, max = 300): string {
+  return text.length <= max ? text : `${text.slice(0, max)}... (${text.length} characters)`;
 }

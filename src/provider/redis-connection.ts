@@ -33,6 +33,12 @@ export function describeRedisUrl(url: URL): string {
   if (copy.password !== '') {
     copy.password = 'redacted';
   }
+  // ioredis also takes the password from the query string.
+  for (const name of ['password', 'pass']) {
+    if (copy.searchParams.has(name)) {
+      copy.searchParams.set(name, 'redacted');
+    }
+  }
   return copy.href;
 }
 
@@ -70,9 +76,9 @@ export function storeError(url: URL, error: unknown): SfjwtError {
   });
 }
 
+// The URL is not shown: one that does not parse may hold a password anywhere in it.
 function invalidUrl(url: string): SfjwtError {
-  const shown = url.replace(/\/\/[^@/]*@/, '//[redacted]@');
-  return new SfjwtError('ERR_SETTING_INVALID', `The token store URL "${shown}" is not a redis:// or rediss:// URL.`, {
+  return new SfjwtError('ERR_SETTING_INVALID', `The token store URL (${url.length} characters) is not a redis:// or rediss:// URL.`, {
     details: { setting: 'store' },
     actions: ['Pass a URL such as redis://127.0.0.1:6379/0, or rediss://HOST:6380 for TLS.'],
   });

@@ -1,7 +1,7 @@
 import { X509Certificate, createPrivateKey } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
 
 import { SfjwtError } from '../errors/sfjwt-error.js';
+import { readFileBounded } from '../util/read-text.js';
 
 /** Salesforce's upload limit for the app certificate, in bytes. */
 export const MAX_CERTIFICATE_BYTES = 4096;
@@ -29,7 +29,7 @@ const PRIVATE_KEY_MARKERS = [/-----BEGIN [A-Z0-9 ]*PRIVATE KEY-----/, /^PuTTY-Us
  * ERR_SETUP_CERT_IS_PRIVATE_KEY and its content never appears in the error.
  */
 export async function readSetupCertificate(path: string, now: number = Date.now()): Promise<SetupCertificate> {
-  const bytes = await readCertificateFile(path);
+  const bytes = await readFileBounded(path, 'certificate');
   const text = bytes.toString('utf8').replace(/^\uFEFF/, '');
   if (PRIVATE_KEY_MARKERS.some((marker) => marker.test(text)) || isDerPrivateKey(bytes)) {
     throw privateKeyError(path);
@@ -53,17 +53,6 @@ export async function readSetupCertificate(path: string, now: number = Date.now(
   };
 }
 
-async function readCertificateFile(path: string): Promise<Buffer> {
-  try {
-    return await readFile(path);
-  } catch (error) {
-    const reason = (error as NodeJS.ErrnoException).code ?? 'unknown error';
-    throw new SfjwtError('ERR_FILE_READ', `Could not read the certificate file ${path} (${reason}).`, {
-      details: { path, reason },
-      cause: error,
-    });
-  }
-}
 
 function isDerPrivateKey(bytes: Buffer): boolean {
   // A DER private key starts with a SEQUENCE tag; only then is a parse attempt worth it.

@@ -1,8 +1,8 @@
-import { readFile } from 'node:fs/promises';
 
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 
 import { SfjwtError } from '../errors/sfjwt-error.js';
+import { readTextFile } from '../util/read-text.js';
 
 /** A parsed metadata document: element names to text, nested records, or lists of repeated elements. */
 export type XmlRecord = { [name: string]: string | XmlRecord | Array<string | XmlRecord> };
@@ -23,17 +23,18 @@ const parser = new XMLParser({
  * ERR_EMULATOR_CONFIG naming the file.
  */
 export async function readMetadataFile(path: string, rootName: string): Promise<XmlRecord> {
-  const text = await readFile(path, 'utf8').catch((error: NodeJS.ErrnoException) => {
-    throw new SfjwtError('ERR_FILE_READ', `Could not read ${path} (${error.code ?? 'unknown error'}).`, {
-      details: { path, reason: error.code ?? 'unknown error' },
-      cause: error,
-    });
-  });
-  const validation = XMLValidator.validate(text);
-  if (validation !== true) {
-    throw metadataError(path, `is not well-formed XML (line ${validation.err.line}: ${validation.err.msg})`);
+  const text = await readTextFile(path, 'metadata');
+  let document: XmlRecord;
+  try {
+    const validation = XMLValidator.validate(text);
+    if (validation !== true) {
+      throw metadataError(path, `is not well-formed XML (line ${validation.err.line}: ${validation.err.msg})`);
+    }
+    document = parser.parse(text) as XmlRecord;
+  } catch (error) {
+    // fast-xml-parser raises plain errors for documents it cannot take, such as very deep nesting.
+    throw error instanceof SfjwtError ? error : metadataError(path, `could not be parsed (${(error as Error).message})`);
   }
-  const document = parser.parse(text) as XmlRecord;
   const root = document[rootName];
   if (root === undefined) {
     throw metadataError(path, `has no ${rootName} root element`);

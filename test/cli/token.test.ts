@@ -219,3 +219,13 @@ describe('sfjwt token option checks', () => {
     expect(second.stderr).to.include('ERR_ASSERTION_MALFORMED').and.include('HS256');
   });
 });
+
+describe('repeated options', () => {
+  it('keep the last value of a single-value option', async () => {
+    const run = await runSfjwt(['token', '--username', 'first@example.com', '--username', 'second@example.com',
+      '--client-id', 'key', '--key-file', fixtureKeyPath, '--login-url', 'http://127.0.0.1:9', '--retries', '0', '--verbose']);
+
+    expect(run.stderr).to.include('SF_USERNAME=second@example.com from flag --username');
+    expect(run.stderr).to.not.include('Internal error');
+  });
+});

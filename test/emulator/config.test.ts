@@ -5,13 +5,16 @@ import { expect } from 'chai';
 
 import { normalizeConfig, type EmulatorConfigInput } from '../../src/emulator/config.js';
 import { SfjwtError } from '../../src/errors/sfjwt-error.js';
-import { repositoryRoot } from '../helpers/fixtures.js';
+import { fixtureCertificate, repositoryRoot } from '../helpers/fixtures.js';
 
 describe('emulator configuration', () => {
   it('accepts the example in docs/emulator.md', () => {
     const doc = readFileSync(join(repositoryRoot, 'docs', 'emulator.md'), 'utf8');
     const example = /```json\n([\s\S]*?)```/.exec(doc)?.[1] ?? '';
-    const config = normalizeConfig(JSON.parse(example) as EmulatorConfigInput);
+    const parsed = JSON.parse(example) as EmulatorConfigInput;
+    // The page shortens the certificate to "..."; a real one must parse.
+    parsed.apps = parsed.apps?.map((app) => ({ ...app, certificate: fixtureCertificate }));
+    const config = normalizeConfig(parsed);
 
     expect(config.org.orgId).to.equal('00D5g00000Exmpl');
     expect(config.apps[0]?.profiles).to.deep.equal(['Integration User']);
@@ -32,6 +35,18 @@ describe('emulator configuration', () => {
 
     expect(attempt).to.throw(SfjwtError).with.property('code', 'ERR_EMULATOR_CONFIG');
     expect(attempt).to.throw(/apps\[0\]\.certificates/);
+  });
+
+  it('rejects a certificate body that does not parse', () => {
+    const broken = '-----BEGIN CERTIFICATE-----\nnot base64 at all\n-----END CERTIFICATE-----\n';
+
+    expect(() => normalizeConfig({ apps: [{ certificate: broken }] })).to.throw(/that parse/);
+  });
+
+  it('rejects login IP ranges of the wrong shape', () => {
+    const input = { users: [{ username: 'a@example.com', loginIpRanges: 'x' }] } as unknown as EmulatorConfigInput;
+
+    expect(() => normalizeConfig(input)).to.throw(/users\[0\]\.loginIpRanges/);
   });
 
   it('rejects an org id of the wrong shape', () => {

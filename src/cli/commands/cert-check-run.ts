@@ -1,4 +1,3 @@
-import { readFile } from 'node:fs/promises';
 
 import { assertKeyMatchesCertificate } from '../../cert/check.js';
 import { readEnv } from '../../config/env.js';
@@ -7,13 +6,14 @@ import type { KeySource } from '../../keys/types.js';
 import { type Io, printJson, printLines, printWarning } from '../output.js';
 import { loadKeyWithPassphrase } from '../passphrase.js';
 import type { CertCheckArgs } from './cert-check.js';
+import { readFileBounded } from '../../util/read-text.js';
 
 /** Loads the key, compares it with the certificate and prints both fingerprints. */
 export async function runCertCheck(args: CertCheckArgs, io: Io): Promise<number> {
   const source = keySource(args, io);
   const key = await loadKeyWithPassphrase(io, source, args);
   const certificateLabel = args.cert ?? `the certificate stored in ${source.label ?? 'the key'}`;
-  const certificate = args.cert === undefined ? key.certificatePem : await readCertificateFile(args.cert);
+  const certificate = args.cert === undefined ? key.certificatePem : await readFileBounded(args.cert, 'certificate');
   if (certificate === undefined) {
     throw new SfjwtError('ERR_SETTING_MISSING', `--cert is missing, and ${source.label ?? 'the key'} contains no certificate to check against.`, {
       details: { setting: 'cert' },
@@ -51,16 +51,4 @@ function keySource(args: CertCheckArgs, io: Io): KeySource & { label: string } {
   throw new SfjwtError('ERR_SETTING_MISSING', 'No private key was given: pass --key FILE, or set SF_JWT_KEY_FILE or SF_JWT_KEY.', {
     details: { setting: 'key' },
   });
-}
-
-async function readCertificateFile(path: string): Promise<Buffer> {
-  try {
-    return await readFile(path);
-  } catch (error) {
-    const reason = (error as NodeJS.ErrnoException).code ?? 'unknown error';
-    throw new SfjwtError('ERR_FILE_READ', `Could not read the certificate ${path} (${reason}).`, {
-      details: { path, reason },
-      cause: error,
-    });
-  }
 }

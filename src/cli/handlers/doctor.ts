@@ -2,7 +2,7 @@ import { doctorExitCode, worstStatus, type CheckResult } from '../../doctor/chec
 import { runDoctor } from '../../doctor/run-doctor.js';
 import { readTextFile } from '../../util/read-text.js';
 import { resolveJwtSettings, type JwtArgs } from '../jwt-options.js';
-import { keySource, loginOptionsWithoutKey } from '../login-options.js';
+import { ioWithPassphrase, keySource, loginOptionsWithoutKey } from '../login-options.js';
 import { printLines, printWarning, type Io } from '../output.js';
 import { redactText } from '../../util/redact.js';
 import { loadKeyWithPassphrase } from '../passphrase.js';
@@ -16,7 +16,7 @@ export async function runDoctorCommand(args: JwtArgs, io: Io): Promise<number> {
   const { assertKeyMatchesCertificate } = await import('../../cert/check.js');
   const results = await runDoctor({
     settings,
-    loadKey: () => loadKeyWithPassphrase(io, keySource(settings), args),
+    loadKey: () => loadKeyWithPassphrase(ioWithPassphrase(io, settings), keySource(settings), args),
     ...(args.cert === undefined ? {} : { certificatePem: await readTextFile(args.cert, 'certificate') }),
     login: loginOptionsWithoutKey(args, settings),
     checkPair: (key, certificatePem) =>

@@ -59,8 +59,9 @@ async function readJson(path: string): Promise<EmulatorConfigInput> {
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
-  } catch (error) {
-    throw new SfjwtError('ERR_EMULATOR_CONFIG', `${path} is not valid JSON (${(error as Error).message}).`, {
+  } catch {
+    // V8's message quotes the text around the error, which may be a password: leave it out.
+    throw new SfjwtError('ERR_EMULATOR_CONFIG', `${path} is not valid JSON; check it with \`jq . ${path}\`.`, {
       details: { path },
     });
   }
