@@ -26,10 +26,10 @@ const MENU_POLICIES =
   'Setup, App Manager (or External Client App Manager), the app, Edit Policies / Policies tab';
 
 /**
- * Returns ranked actions for a rejected token request: an adviser for the
- * code ranks every fix for this context, most likely first; codes without
- * one get the catalogue's actions. The last line names the endpoint and
- * audience that were used.
+ * Returns ranked actions for a rejected token request. An adviser for the
+ * code ranks every fix for this context, most likely first, and codes
+ * without one get the catalogue's actions. The last line names the endpoint
+ * and audience that were used.
  */
 export function adviseOAuthError(code: ErrorCode, context: AdviceContext): string[] {
   const ranked = ADVISERS[code]?.(context) ?? [...CATALOGUE[code].actions];
@@ -104,7 +104,7 @@ const ADVISERS: Partial<Record<ErrorCode, Adviser>> = {
   },
 };
 
-/** The concrete My Domain audience to try, when the token URL is a My Domain used with login or test. */
+/** Returns the My Domain audience to try when a My Domain token URL was used with login or test. */
 function myDomainAudience(context: AdviceContext): string[] {
   const isMyDomain = context.endpointKind === 'production-my-domain' || context.endpointKind === 'sandbox-my-domain';
   const myDomain = context.tokenEndpoint.replace(/\/services\/oauth2\/token$/, '');

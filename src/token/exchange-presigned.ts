@@ -8,7 +8,7 @@ import type { JwtLoginOptions, JwtLoginResult } from './get-access-token.js';
 /**
  * Exchanges an assertion signed elsewhere. Its shape, algorithm and expiry
  * are checked before anything is sent, because each refused request counts
- * as a failed login; its claims are read (not verified) for the advice.
+ * as a failed login. Its claims are read, not verified, for the advice.
  */
 export async function exchangePresigned(
   assertion: string,
