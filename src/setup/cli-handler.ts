@@ -7,6 +7,7 @@ import { DEFAULT_LABEL } from './model.js';
 import { createReadlineAsker, type Asker } from './prompt-io.js';
 import { askSetupQuestions, DEFAULT_CERT_PATH, type SetupAnswers } from './prompts.js';
 import { runSetup, type SetupPlan } from './run-setup.js';
+import { SfjwtError } from '../errors/sfjwt-error.js';
 
 /**
  * Runs `sfjwt setup` and returns its exit code. On a terminal without
@@ -15,6 +16,13 @@ import { runSetup, type SetupPlan } from './run-setup.js';
  */
 export async function runSetupCommand(args: SetupArgs, io: Io, asker?: Asker): Promise<number> {
   const answers = await collectAnswers(args, io, asker);
+  // In Setup, Salesforce generates the consumer key itself; a key sfjwt writes exists only after a deploy.
+  if (answers.steps === 'manual' && (args['generate-consumer-key'] === true || args['consumer-key'] !== undefined)) {
+    throw new SfjwtError('ERR_SETTING_INVALID', 'A consumer key from sfjwt takes effect only when the metadata is deployed, not with --steps manual.', {
+      details: { setting: 'steps' },
+      actions: ['Drop --generate-consumer-key and --consumer-key, and copy the key Salesforce shows after you create the app, or use --steps deploy.'],
+    });
+  }
   const certPath = answers.certPath ?? DEFAULT_CERT_PATH;
   const plan = await runSetup({
     certPath,

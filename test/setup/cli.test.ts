@@ -87,6 +87,16 @@ describe('sfjwt setup', () => {
       expect(sfdxProject.packageDirectories).to.deep.equal([{ path: 'force-app', default: true }]);
     });
 
+    it('rejects a generated consumer key with manual steps', async () => {
+      const projectDir = project();
+      const run = await runSfjwt([...BASE, '--profile', 'Integration User', '--project-dir', projectDir,
+        '--steps', 'manual', '--generate-consumer-key']);
+
+      expect(run.exitCode).to.equal(2);
+      expect(run.stderr).to.include('ERR_SETTING_INVALID');
+      expect(await listFiles(projectDir)).to.deep.equal([]);
+    });
+
     it('writes no secret and no private key anywhere', async () => {
       const projectDir = project();
       const run = await runSfjwt([...BASE, '--profile', 'Integration User', '--project-dir', projectDir, '--generate-consumer-key']);
