@@ -45,7 +45,7 @@ export function splitArguments(text: string, open: number, lineComment?: '#' | '
   while (index < limit && stack.length > 0) {
     const char = text[index] ?? '';
     if (char === '"' || char === "'" || char === '`') {
-      index = findClosingQuote(text, index + 1, char) + 1;
+      index = findClosingQuote(text, index + 1, char, limit) + 1;
       continue;
     }
     if (lineComment !== undefined && text.startsWith(lineComment, index)) {

@@ -74,7 +74,9 @@ function flatEntries(text: string): ConfigEntry[] {
   return entries;
 }
 
-const SECTION = /^\s*\[{1,2}\s*([^\]]+?)\s*\]{1,2}\s*$/;
+// The name ends in a non-space character instead of a lazy `+?` before `\s*`, which backtracks
+// quadratically over a long run of spaces.
+const SECTION = /^\s*\[{1,2}\s*([^\]\s](?:[^\]]*[^\]\s])?)\s*\]{1,2}\s*$/;
 const SECTION_ENTRY = /^(\s*)(["']?)([\w.\-]+)\2(\s*[=:]\s*)(.*)$/;
 
 function sectionEntries(text: string): ConfigEntry[] {
@@ -103,7 +105,9 @@ function sectionEntries(text: string): ConfigEntry[] {
 }
 
 // `key: value`, `- key: value`, `"key": value`; the value may be empty (a nested mapping follows).
-const YAML_ENTRY = /^(\s*)((?:-\s+)*)(?:(["'])(.+?)\3|([^\s#'"\-][^:#]*?|-[^\s:#][^:#]*?))\s*:(?:[ \t]+|$)(.*)$/;
+// A plain key ends in a non-space character, so a long run of spaces costs linear time.
+const YAML_ENTRY =
+  /^(\s*)((?:-\s+)*)(?:(["'])(.+?)\3|([^\s#'"\-](?:[^:#]*[^:#\s])?|-[^\s:#](?:[^:#]*[^:#\s])?))\s*:(?:[ \t]+|$)(.*)$/;
 
 function yamlEntries(text: string): ConfigEntry[] {
   const entries: ConfigEntry[] = [];

@@ -3,7 +3,7 @@
 import { isCommentLine } from './languages.js';
 import { RULES, type Rule } from './rules/index.js';
 import { severityOf } from './severity.js';
-import { buildSnippet } from './snippet.js';
+import { SecretSpans, buildSnippet } from './snippet.js';
 import type { SourceFile } from './source-file.js';
 import type { Finding, RuleMatch, Span } from './types.js';
 
@@ -15,16 +15,22 @@ export function scanFile(file: SourceFile, mask = true, rules: readonly Rule[] =
       matched.push(...rule.check(file).map((match) => ({ rule, match })));
     }
   }
-  const secrets: Span[] = matched.flatMap((entry) => entry.match.secrets);
+  const secrets = new SecretSpans(matched.flatMap((entry) => entry.match.secrets));
   const byLine = new Map<number, Finding>();
   for (const { rule, match } of matched) {
     const { line, column } = file.position(match.offset);
     const bounds = file.lineBounds(line);
     if (!byLine.has(line) && !isCommentLine(file.language, file.text.slice(bounds.start, bounds.end))) {
-      byLine.set(line, toFinding(file, rule, match, line, column, secrets, mask));
+      const spans = mask ? lineSecrets(file, secrets, bounds) : [];
+      byLine.set(line, toFinding(file, rule, match, line, column, spans, mask));
     }
   }
   return [...byLine.values()].sort((left, right) => left.line - right.line);
+}
+
+/** Lists the secrets the rules found on one line. */
+function lineSecrets(file: SourceFile, secrets: SecretSpans, bounds: { start: number; end: number }): Span[] {
+  return secrets.touching(bounds.start, bounds.end);
 }
 
 function toFinding(

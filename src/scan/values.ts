@@ -56,6 +56,8 @@ const IDENTIFIER = /[A-Za-z_$][\w$]*/;
 const ENV_LOOKUP_BEFORE =
   /(?:getenv|environ|environ\.get|\bENV|ENV\.fetch|GetEnvironmentVariable|getProperty|\bconfig|\benv|secrets|Configuration|settings|credentials)\s*[[(]\s*$/i;
 const SUBSCRIPT_BEFORE = /(?:\[|\.get\s*\(|\.fetch\s*\()\s*$/;
+/** Characters before a string literal that ENV_LOOKUP_BEFORE and SUBSCRIPT_BEFORE look at. */
+const LOOKUP_TAIL = 80;
 
 /** Tells whether a literal text is a dummy value such as `changeme` or `<password>`. */
 export function isPlaceholder(text: string): boolean {
@@ -80,7 +82,8 @@ export function classifyExpression(expression: string, offset: number): ValueCla
   let lookups = 0;
   for (const literal of literals) {
     const content = expression.slice(literal.contentStart, literal.contentEnd);
-    const before = expression.slice(0, literal.contentStart - 1);
+    // The lookups end just before the quote, so a short tail is enough and keeps long expressions linear.
+    const before = expression.slice(Math.max(0, literal.contentStart - 1 - LOOKUP_TAIL), literal.contentStart - 1);
     if (ENV_LOOKUP_BEFORE.test(before)) {
       references += 1;
     } else if (SUBSCRIPT_BEFORE.test(before)) {
@@ -159,10 +162,13 @@ function findStringLiterals(code: string): StringLiteral[] {
   return literals;
 }
 
-/** Returns the offset of the quote closing a string whose content starts at `from`. */
-export function findClosingQuote(code: string, from: number, quote: string): number {
+/**
+ * Returns the offset of the quote closing a string whose content starts at
+ * `from`, of the newline that ends it unclosed, or `limit` when neither comes first.
+ */
+export function findClosingQuote(code: string, from: number, quote: string, limit = code.length): number {
   let index = from;
-  while (index < code.length) {
+  while (index < limit) {
     const char = code[index];
     if (char === '\\') {
       index += 2;
@@ -173,5 +179,5 @@ export function findClosingQuote(code: string, from: number, quote: string): num
     }
     index += 1;
   }
-  return code.length;
+  return limit;
 }

@@ -13,16 +13,17 @@ export interface XmlElement {
   attributes: XmlAttribute[];
 }
 
-const ATTRIBUTE = /([\w:.-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
+// The look-behind starts names only at the beginning of a word, so a long word is read once.
+const ATTRIBUTE = /(?<![\w:.-])([\w:.-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
+/** Maximum length of a start tag read for attributes. */
+const MAX_TAG_LENGTH = 8192;
 
 /** Finds the start tags named by `tag` (a regex source such as `salesforce:basic-connection`). */
 export function findElements(text: string, tag: string): XmlElement[] {
   const opening = new RegExp(`<(?:${tag})(?=[\\s/>])`, 'g');
   const elements: XmlElement[] = [];
   for (let match = opening.exec(text); match !== null; match = opening.exec(text)) {
-    const close = text.indexOf('>', match.index);
-    const end = close < 0 ? text.length : close;
-    const body = text.slice(match.index, end);
+    const body = startTag(text, match.index);
     const attributes: XmlAttribute[] = [];
     ATTRIBUTE.lastIndex = 0;
     for (let attribute = ATTRIBUTE.exec(body); attribute !== null; attribute = ATTRIBUTE.exec(body)) {
@@ -33,6 +34,19 @@ export function findElements(text: string, tag: string): XmlElement[] {
     elements.push({ offset: match.index, attributes });
   }
   return elements;
+}
+
+/**
+ * Returns the start tag opened at `offset`, up to its `>`. A `<` ends it too,
+ * since attribute values cannot contain one, so tags left open are read once.
+ */
+function startTag(text: string, offset: number): string {
+  const limit = Math.min(text.length, offset + MAX_TAG_LENGTH);
+  let end = offset + 1;
+  while (end < limit && text[end] !== '>' && text[end] !== '<') {
+    end += 1;
+  }
+  return text.slice(offset, end);
 }
 
 /** Finds an attribute by name, ignoring case. */

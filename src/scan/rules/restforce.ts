@@ -5,7 +5,7 @@
  */
 
 import { argumentNamed, splitArguments } from '../arguments.js';
-import { readExpression } from '../password-field.js';
+import { readExpression } from '../field-value.js';
 import type { SourceFile } from '../source-file.js';
 import type { RuleMatch } from '../types.js';
 import { classifyExpression } from '../values.js';
