@@ -1,6 +1,7 @@
 /** Turns the rule matches of one file into findings: one per line, severity, masked snippet and advice. */
 
 import { isCommentLine } from './languages.js';
+import { loginSecretsOnLine } from './login-secrets.js';
 import { RULES, type Rule } from './rules/index.js';
 import { severityOf } from './severity.js';
 import { SecretSpans, buildSnippet } from './snippet.js';
@@ -28,9 +29,9 @@ export function scanFile(file: SourceFile, mask = true, rules: readonly Rule[] =
   return [...byLine.values()].sort((left, right) => left.line - right.line);
 }
 
-/** Lists the secrets the rules found on one line. */
+/** Lists the secrets to mask on one line: those the rules found, and the login secrets beside them. */
 function lineSecrets(file: SourceFile, secrets: SecretSpans, bounds: { start: number; end: number }): Span[] {
-  return secrets.touching(bounds.start, bounds.end);
+  return [...secrets.touching(bounds.start, bounds.end), ...loginSecretsOnLine(file, bounds.start, bounds.end)];
 }
 
 function toFinding(

@@ -63,3 +63,21 @@ export function isPasswordFlowCompanion(key: string): boolean {
   const credential = rest.some((word) => word === 'key' || word === 'id' || word === 'secret');
   return bareToken || (client && credential);
 }
+
+/**
+ * Tells whether a field name names a secret that a password login sends
+ * beside the password: the app's client or consumer secret (`client_secret`,
+ * `consumerSecret`) or a security token (`security_token`, `SF_TOKEN`). Unlike
+ * the names above, `client_secret` counts without a Salesforce word, because
+ * the engine looks for these names only on lines that a rule reported.
+ */
+export function isLoginSecretName(key: string): boolean {
+  const words = keyWords(key);
+  if (words.join('').includes('securitytoken')) {
+    return true;
+  }
+  if (words.includes('secret') && words.some((word) => word === 'client' || word === 'consumer')) {
+    return true;
+  }
+  return isPasswordFlowCompanion(key) && !words.some((word) => word === 'key' || word === 'id');
+}
