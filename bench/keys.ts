@@ -10,22 +10,12 @@ import { buildClaims } from '../src/jwt/claims.js';
 import { signAssertion } from '../src/jwt/sign.js';
 import { clearKeyCache } from '../src/keys/key-cache.js';
 import { loadPrivateKey } from '../src/keys/load-key.js';
-import { machineLine, median } from './measure.js';
+import { machineLine, median, rate } from './measure.js';
 
 const seconds = Number(process.argv[2] ?? 3);
 const fixture = (name: string): Buffer => readFileSync(resolve('test/fixtures/keys', name));
 const claimsInput = { clientId: '3MVG9benchmark', username: 'bench@example.com', audience: 'https://login.salesforce.com' };
 
-function rate(operation: () => void): number {
-  const end = Date.now() + seconds * 1000;
-  let count = 0;
-  const start = process.hrtime.bigint();
-  while (Date.now() < end) {
-    operation();
-    count += 1;
-  }
-  return count / (Number(process.hrtime.bigint() - start) / 1e9);
-}
 
 async function signing(): Promise<void> {
   const { privateKey } = await loadPrivateKey({ data: fixture('pkcs8.pem') });
@@ -35,8 +25,8 @@ async function signing(): Promise<void> {
     void `${signingInput}.${sign('sha256', Buffer.from(signingInput), privateKey).toString('base64url')}`;
   };
   const library = (): void => void signAssertion(buildClaims(claimsInput), privateKey);
-  const rawRate = rate(raw);
-  const libraryRate = rate(library);
+  const rawRate = rate(raw, seconds);
+  const libraryRate = rate(library, seconds);
   console.log(`signing with the loaded key, ${seconds} s each, one run`);
   console.log(`  raw crypto.sign   ${rawRate.toFixed(0)} signatures/s`);
   console.log(`  signAssertion     ${libraryRate.toFixed(0)} signatures/s`);

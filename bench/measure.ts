@@ -24,3 +24,15 @@ export function machineLine(): string {
   const cpu = cpus()[0]?.model ?? 'unknown CPU';
   return `${cpus().length} x ${cpu}, Node.js ${process.version}, ${process.platform}`;
 }
+
+/** Calls `operation` for `seconds` and returns its calls per second. */
+export function rate(operation: () => void, seconds: number): number {
+  const end = Date.now() + seconds * 1000;
+  let count = 0;
+  const start = process.hrtime.bigint();
+  while (Date.now() < end) {
+    operation();
+    count += 1;
+  }
+  return count / (Number(process.hrtime.bigint() - start) / 1e9);
+}

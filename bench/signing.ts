@@ -5,22 +5,12 @@ import { generateKeyPairSync, sign } from 'node:crypto';
 
 import { buildClaims } from '../src/jwt/claims.js';
 import { signAssertion } from '../src/jwt/sign.js';
-import { machineLine } from './measure.js';
+import { machineLine, rate } from './measure.js';
 
 const seconds = Number(process.argv[2] ?? 3);
 const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
 const input = { clientId: '3MVG9benchmark', username: 'bench@example.com', audience: 'https://login.salesforce.com' };
 
-function rate(operation: () => void): number {
-  const end = Date.now() + seconds * 1000;
-  let count = 0;
-  const start = process.hrtime.bigint();
-  while (Date.now() < end) {
-    operation();
-    count += 1;
-  }
-  return count / (Number(process.hrtime.bigint() - start) / 1e9);
-}
 
 const encode = (value: unknown): string => Buffer.from(JSON.stringify(value)).toString('base64url');
 function rawSign(): void {
@@ -32,10 +22,10 @@ function librarySign(): void {
 }
 
 // Interleave two rounds of each so a frequency change or noisy neighbour hits both.
-const raw = [rate(rawSign), 0];
-const library = [rate(librarySign), 0];
-raw[1] = rate(rawSign);
-library[1] = rate(librarySign);
+const raw = [rate(rawSign, seconds), 0];
+const library = [rate(librarySign, seconds), 0];
+raw[1] = rate(rawSign, seconds);
+library[1] = rate(librarySign, seconds);
 const rawRate = ((raw[0] as number) + (raw[1] as number)) / 2;
 const libraryRate = ((library[0] as number) + (library[1] as number)) / 2;
 console.log(machineLine());

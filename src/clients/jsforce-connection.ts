@@ -4,6 +4,7 @@ import { SfjwtError } from '../errors/sfjwt-error.js';
 import type { TokenProvider } from '../provider/token-provider.js';
 import type { StoredToken } from '../provider/types.js';
 import { providerOf, type ProviderSource } from './provider-option.js';
+import { toPasswordFlowResponse } from './password-compatible-login.js';
 
 /** Login settings or a provider, plus jsforce Connection settings other than the token ones. */
 export type JsforceConnectionOptions = ProviderSource & {
@@ -52,16 +53,8 @@ function refreshThrough(provider: TokenProvider): RefreshFunction {
 
 /** Maps a token to the password-flow shape jsforce expects; JWT responses have no signature, so it is empty. */
 function toJsforceTokenResponse(entry: StoredToken): JsforceTokenResponse {
-  const { response } = entry;
-  return {
-    access_token: response.access_token,
-    instance_url: response.instance_url,
-    id: response.id,
-    token_type: response.token_type,
-    issued_at: String(entry.issuedAt),
-    signature: '',
-    ...(response.scope === undefined ? {} : { scope: response.scope }),
-  } as JsforceTokenResponse;
+  const { scope } = entry.response;
+  return { ...toPasswordFlowResponse(entry), signature: '', ...(scope === undefined ? {} : { scope }) } as JsforceTokenResponse;
 }
 
 async function loadJsforce(): Promise<typeof import('jsforce')> {
