@@ -4,7 +4,7 @@
  * report does not depend on which thread finished first.
  */
 
-import { statSync } from 'node:fs';
+import { type Stats, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { resolve, sep } from 'node:path';
 
@@ -56,12 +56,43 @@ function checkOptions(options: ScanOptions): void {
   }
 }
 
+/** A scanned path; `special` names what a path that is neither folder nor regular file is. */
+type Root =
+  | { path: string; kind: 'folder' }
+  | { path: string; kind: 'file' }
+  | { path: string; kind: 'special'; special: string };
+
+/** Names what a path other than a folder or regular file is, or returns undefined for those two. */
+function specialKind(stats: Stats): string | undefined {
+  if (stats.isFIFO()) {
+    return 'FIFO';
+  }
+  if (stats.isSocket()) {
+    return 'socket';
+  }
+  if (stats.isCharacterDevice()) {
+    return 'character device';
+  }
+  if (stats.isBlockDevice()) {
+    return 'block device';
+  }
+  return undefined;
+}
+
+function rootOf(path: string, stats: Stats): Root {
+  if (stats.isDirectory()) {
+    return { path, kind: 'folder' };
+  }
+  const special = specialKind(stats);
+  return special === undefined ? { path, kind: 'file' } : { path, kind: 'special', special };
+}
+
 /** Resolves the paths and raises ERR_SCAN_PATH_NOT_FOUND for the first one that does not exist. */
-function resolveRoots(paths: readonly string[], cwd: string): Array<{ path: string; folder: boolean }> {
+function resolveRoots(paths: readonly string[], cwd: string): Root[] {
   return paths.map((given) => {
     const path = resolve(cwd, given);
     try {
-      return { path, folder: statSync(path).isDirectory() };
+      return rootOf(path, statSync(path));
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code ?? 'unknown error';
       throw new SfjwtError(
@@ -73,12 +104,19 @@ function resolveRoots(paths: readonly string[], cwd: string): Array<{ path: stri
   });
 }
 
-function* filesOf(roots: ReturnType<typeof resolveRoots>, exclude: readonly string[], state: WalkState): Generator<WalkedFile> {
+/**
+ * Yields the files of every root. A named FIFO, socket or device is counted
+ * as unreadable without being opened, because opening a FIFO waits for a writer.
+ */
+function* filesOf(roots: readonly Root[], exclude: readonly string[], state: WalkState): Generator<WalkedFile> {
   for (const root of roots) {
-    if (root.folder) {
+    if (root.kind === 'folder') {
       yield* walkFolder(root.path, exclude, state);
-    } else {
+    } else if (root.kind === 'file') {
       yield namedFile(root.path);
+    } else {
+      state.skipped.unreadable += 1;
+      state.unreadable.push({ file: state.display(root.path), reason: `${root.special}, not a regular file` });
     }
   }
 }
@@ -137,7 +175,7 @@ class BatchRunner {
 }
 
 /** Walks every root, passing the files to `runner` in batches of BATCH_SIZE. */
-function walkInto(runner: BatchRunner, roots: ReturnType<typeof resolveRoots>, exclude: readonly string[], state: WalkState): void {
+function walkInto(runner: BatchRunner, roots: readonly Root[], exclude: readonly string[], state: WalkState): void {
   let batch: FileTask[] = [];
   for (const walked of filesOf(roots, exclude, state)) {
     batch.push({

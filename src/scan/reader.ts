@@ -4,7 +4,7 @@
  * reports read errors instead of throwing.
  */
 
-import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 
 export type ReadResult =
   /** `content` is a view of the reader's buffer, valid until the next read. */
@@ -14,6 +14,11 @@ export type ReadResult =
   | { kind: 'unreadable'; reason: string };
 
 const BINARY_PROBE = 8000;
+// O_NONBLOCK makes opening a FIFO return at once, where a blocking open waits for a writer.
+// The engine hands over only regular files, so this guards against a file swapped for a FIFO
+// after the walk. Node's fs.constants leaves out POSIX flags that the platform lacks (many on
+// Windows), hence the fallback to 0.
+const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0);
 /** Limits below this many bytes get a reused read buffer of the limit's size. */
 const SHARED_BUFFER_BYTES = 16 * 1024 * 1024;
 
@@ -40,7 +45,7 @@ export class FileReader {
   read(path: string): ReadResult {
     let descriptor: number | undefined;
     try {
-      descriptor = openSync(path, 'r');
+      descriptor = openSync(path, OPEN_FLAGS);
       const content = this.maxBytes < SHARED_BUFFER_BYTES ? this.readUpToLimit(descriptor) : this.readBySize(descriptor);
       if (content === undefined) {
         return { kind: 'tooLarge', bytes: fstatSync(descriptor).size };
