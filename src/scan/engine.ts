@@ -11,6 +11,7 @@ import { resolve, sep } from 'node:path';
 import { SfjwtError } from '../errors/sfjwt-error.js';
 import { VERSION } from '../version.js';
 import type { BatchOptions, BatchResult, FileTask } from './batch.js';
+import { escapeControl } from './formatters/escape.js';
 import { summarize } from './summary.js';
 import type { Finding, ScanOptions, ScanReport, SkipCounts } from './types.js';
 import { type WalkState, type WalkedFile, namedFile, walkFolder } from './walker.js';
@@ -95,9 +96,10 @@ function resolveRoots(paths: readonly string[], cwd: string): Root[] {
       return rootOf(path, statSync(path));
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code ?? 'unknown error';
+      const shown = escapeControl(given);
       throw new SfjwtError(
         code === 'ENOENT' ? 'ERR_SCAN_PATH_NOT_FOUND' : 'ERR_SCAN_PATH_UNREADABLE',
-        code === 'ENOENT' ? `${given} does not exist.` : `${given} cannot be read (${code}).`,
+        code === 'ENOENT' ? `${shown} does not exist.` : `${shown} cannot be read (${code}).`,
         { details: { path: given, reason: code } },
       );
     }

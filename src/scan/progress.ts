@@ -4,6 +4,7 @@
  */
 
 import type { Io } from '../cli/output.js';
+import { escapeControl } from './formatters/escape.js';
 import type { ScanProgress } from './types.js';
 
 const CLEAR_LINE = '\r\u001b[K';
@@ -16,7 +17,8 @@ export interface ProgressDisplay {
 }
 
 function shortenPath(path: string): string {
-  return path.length <= MAX_PATH ? path : `…${path.slice(path.length - MAX_PATH + 1)}`;
+  const shown = escapeControl(path);
+  return shown.length <= MAX_PATH ? shown : `…${shown.slice(shown.length - MAX_PATH + 1)}`;
 }
 
 /** Returns a display that draws on `io.stderr`, or one that does nothing when `io` is not interactive. */

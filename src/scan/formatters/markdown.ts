@@ -11,6 +11,7 @@ import { ruleById } from '../rules/index.js';
 import { severityRank } from '../severity.js';
 import { formatSize } from '../size.js';
 import type { Finding, Mechanism, ScanReport } from '../types.js';
+import { escapeControl } from './escape.js';
 import { describeSkipped } from './text.js';
 
 interface Integration {
@@ -50,9 +51,9 @@ function byUrgency(left: Integration, right: Integration): number {
   );
 }
 
-/** Inline code that survives backticks and table pipes in the snippet. */
+/** Inline code that survives backticks, table pipes and control characters in the snippet. */
 function code(text: string): string {
-  const escaped = text.replace(/\|/g, '\\|');
+  const escaped = escapeControl(text).replace(/\|/g, '\\|');
   return escaped.includes('`') ? `\`\` ${escaped} \`\`` : `\`${escaped}\``;
 }
 
@@ -82,7 +83,7 @@ function orgStep(mechanisms: ReadonlySet<Mechanism>): string {
 function plan(integration: Integration): string[] {
   const mechanisms = new Set(integration.findings.map((finding) => finding.mechanism));
   const replacements = [...new Set(integration.findings.map((finding) => finding.replacement))];
-  const places = integration.findings.map((finding) => `${finding.file}:${finding.line}`).join(', ');
+  const places = integration.findings.map((finding) => `${escapeControl(finding.file)}:${finding.line}`).join(', ');
   return [
     '1. Create an External Client App with the JWT bearer flow and upload its certificate ' +
       '(`sfjwt cert generate`, then `sfjwt setup`); pre-authorize the integration user\'s profile or permission set.',

@@ -2,12 +2,13 @@
 
 import { formatSize } from '../size.js';
 import type { Finding, ScanReport, ScanSummary } from '../types.js';
+import { escapeControl } from './escape.js';
 
 function findingLines(finding: Finding): string[] {
   return [
     `  ${finding.line}:${finding.column}  ${finding.severity}  ${finding.mechanism}  ${finding.ruleId}`,
     `    ${finding.message} Severity: ${finding.severityReason}.`,
-    `    > ${finding.snippet}`,
+    `    > ${escapeControl(finding.snippet)}`,
     `    Replace: ${finding.replacement}`,
     `    Rule: ${finding.docs}`,
   ];
@@ -52,7 +53,7 @@ function summaryLines(report: ScanReport): string[] {
     lines.push('  Deadlines:', ...summary.deadlines.map((deadline) => `    - ${deadline.mechanism}: ${deadline.text}`));
   }
   lines.push(`  Skipped: ${describeSkipped(report)}`);
-  lines.push(...summary.unreadable.map((entry) => `    unreadable: ${entry.file} (${entry.reason})`));
+  lines.push(...summary.unreadable.map((entry) => `    unreadable: ${escapeControl(entry.file)} (${entry.reason})`));
   if (!report.masked) {
     lines.push('  Secret values are shown unmasked (--no-mask).');
   }
@@ -62,7 +63,7 @@ function summaryLines(report: ScanReport): string[] {
 export function formatText(report: ScanReport): string {
   const lines: string[] = [];
   for (const [file, findings] of groupByFile(report.findings)) {
-    lines.push(file, ...findings.flatMap(findingLines), '');
+    lines.push(escapeControl(file), ...findings.flatMap(findingLines), '');
   }
   if (report.findings.length === 0) {
     lines.push('No Salesforce password logins found.', '');
