@@ -4,6 +4,7 @@
  * in worker threads for large ones.
  */
 
+import { appendAll } from './append.js';
 import { scanFile } from './file-scan.js';
 import { mayContainTrigger } from './prefilter.js';
 import { FileReader, decodeText, hasBinaryExtension } from './reader.js';
@@ -52,7 +53,7 @@ function readerFor(maxFileSize: number): FileReader {
 function scanText(task: FileTask, text: string, options: BatchOptions, result: BatchResult): void {
   try {
     const file = new SourceFile(task.absolutePath, task.displayPath, task.rootRelativePath, text);
-    result.findings.push(...scanFile(file, options.mask));
+    appendAll(result.findings, scanFile(file, options.mask));
   } catch (error) {
     // NOTE: no test reaches this branch, since no rule is known to throw.
     result.skipped.unreadable += 1;

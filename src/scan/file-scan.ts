@@ -1,5 +1,6 @@
 /** Turns the rule matches of one file into findings: one per line, severity, masked snippet and advice. */
 
+import { appendAll } from './append.js';
 import { isCommentLine } from './languages.js';
 import { loginSecretsOnLine } from './login-secrets.js';
 import { RULES, type Rule } from './rules/index.js';
@@ -13,7 +14,7 @@ export function scanFile(file: SourceFile, mask = true, rules: readonly Rule[] =
   const matched: Array<{ rule: Rule; match: RuleMatch }> = [];
   for (const rule of rules) {
     if (rule.appliesTo(file)) {
-      matched.push(...rule.check(file).map((match) => ({ rule, match })));
+      appendAll(matched, rule.check(file).map((match) => ({ rule, match })));
     }
   }
   const secrets = new SecretSpans(matched.flatMap((entry) => entry.match.secrets));

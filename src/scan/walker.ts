@@ -11,6 +11,7 @@ import { basename, sep } from 'node:path';
 
 import ignore, { type Ignore } from 'ignore';
 
+import { appendAll } from './append.js';
 import { type IgnoreLayer, ancestorLayers, folderLayer, isIgnored } from './gitignore.js';
 import type { SkipCounts, UnreadableFile } from './types.js';
 
@@ -69,7 +70,7 @@ export function* walkFolder(root: string, exclude: readonly string[], state: Wal
         yield { absolutePath: path, rootRelativePath: relative };
       }
     }
-    stack.push(...subfolders.reverse());
+    appendAll(stack, subfolders.reverse());
   }
 }
 

@@ -35,15 +35,14 @@ const UNITS: Record<string, string> = {
 
 const LINE_BYTES = 800 * 1024;
 
-// Shapes whose regexes backtracked over a long run of spaces or re-read an unclosed tag to
-// the end of the file, each followed by one line that the rule reports.
+// Shapes whose regexes backtracked over a long run of spaces, or that re-read the rest of the
+// file for each unclosed tag, each with one line that the rule reports.
 const SPACES = ' '.repeat(LINE_BYTES);
 const SHAPES: Record<string, string> = {
   'spaces.tf': `salesforce_password = "x${SPACES}y"\n`,
   'spaces.yml': `sf_password${SPACES}x\nsalesforce_password: Secret1\n`,
   'section.ini': `[${SPACES}\nsf_password = Secret1\n`,
   'open-tags.xml': `${'<salesforce:basic-connection password="p" '.repeat(LINE_BYTES / 43)}\n`,
-  'variables.tf': `${'variable "sf_password" { '.repeat(LINE_BYTES / 25)}\n`,
 };
 
 describe('scan long lines', () => {
@@ -79,4 +78,16 @@ describe('scan long lines', () => {
       expect(report.findings.length).to.equal(1);
     });
   }
+
+  it('scans many unclosed variable blocks', async function () {
+    this.timeout(20000);
+    // Searching each block for its default up to the end of the file takes about 8 seconds
+    // for 800 KB and grows with the square of the size, so this file is four times as large.
+    const path = join(temp.dir, 'variables.tf');
+    const block = 'variable "sf_password" {\n';
+    await writeFile(path, block.repeat(Math.ceil((4 * LINE_BYTES) / block.length)));
+    const report = await scan({ paths: [path], maxFileSize: 8 * LINE_BYTES });
+    expect(report.summary.filesScanned).to.equal(1);
+    expect(report.findings.length).to.equal(Math.ceil((4 * LINE_BYTES) / block.length));
+  });
 });

@@ -6,6 +6,7 @@
 
 import { posix } from 'node:path';
 
+import { appendAll } from '../append.js';
 import { deadlineOf, formatDeadlineDate } from '../deadlines.js';
 import { ruleById } from '../rules/index.js';
 import { severityRank } from '../severity.js';
@@ -34,7 +35,7 @@ function groupIntegrations(findings: readonly Finding[]): Integration[] {
 }
 
 function worstRank(integration: Integration): number {
-  return Math.max(...integration.findings.map((finding) => severityRank(finding.severity)));
+  return integration.findings.reduce((worst, finding) => Math.max(worst, severityRank(finding.severity)), 0);
 }
 
 // The OAuth flow retires first (20 February 2027), SOAP login() in Summer '27.
@@ -152,8 +153,8 @@ export function formatMarkdown(report: ScanReport): string {
   if (integrations.length === 0) {
     lines.push('No Salesforce password logins found.', '');
   }
-  integrations.forEach((integration, index) => lines.push(...integrationSection(integration, index)));
+  integrations.forEach((integration, index) => appendAll(lines, integrationSection(integration, index)));
   lines.push('## Skipped', '', describeSkipped(report), '');
-  lines.push(...report.summary.unreadable.map((entry) => `- ${code(entry.file)} could not be read (${entry.reason}).`));
+  appendAll(lines, report.summary.unreadable.map((entry) => `- ${code(entry.file)} could not be read (${entry.reason}).`));
   return `${lines.join('\n').replace(/\n+$/, '')}\n`;
 }

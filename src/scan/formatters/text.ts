@@ -1,5 +1,6 @@
 /** Human-readable scan output, grouped by file, with a summary at the end. */
 
+import { appendAll } from '../append.js';
 import { formatSize } from '../size.js';
 import type { Finding, ScanReport, ScanSummary } from '../types.js';
 import { escapeControl } from './escape.js';
@@ -53,7 +54,7 @@ function summaryLines(report: ScanReport): string[] {
     lines.push('  Deadlines:', ...summary.deadlines.map((deadline) => `    - ${deadline.mechanism}: ${deadline.text}`));
   }
   lines.push(`  Skipped: ${describeSkipped(report)}`);
-  lines.push(...summary.unreadable.map((entry) => `    unreadable: ${escapeControl(entry.file)} (${entry.reason})`));
+  appendAll(lines, summary.unreadable.map((entry) => `    unreadable: ${escapeControl(entry.file)} (${entry.reason})`));
   if (!report.masked) {
     lines.push('  Secret values are shown unmasked (--no-mask).');
   }
@@ -63,11 +64,13 @@ function summaryLines(report: ScanReport): string[] {
 export function formatText(report: ScanReport): string {
   const lines: string[] = [];
   for (const [file, findings] of groupByFile(report.findings)) {
-    lines.push(escapeControl(file), ...findings.flatMap(findingLines), '');
+    lines.push(escapeControl(file));
+    appendAll(lines, findings.flatMap(findingLines));
+    lines.push('');
   }
   if (report.findings.length === 0) {
     lines.push('No Salesforce password logins found.', '');
   }
-  lines.push(...summaryLines(report));
+  appendAll(lines, summaryLines(report));
   return `${lines.join('\n')}\n`;
 }

@@ -4,6 +4,7 @@
  * same file shows Salesforce context, so grants to Keycloak or Okta stay out.
  */
 
+import { appendAll } from '../append.js';
 import type { Language } from '../languages.js';
 import { passwordValueNear } from '../password-field.js';
 import type { SourceFile } from '../source-file.js';
@@ -160,10 +161,10 @@ function findGrants(file: SourceFile, spec: GrantRuleSpec): RuleMatch[] {
     .filter((match) => startsFormBody(file, match))
     .map((match) => match.index);
   if (file.language === 'postman' || file.language === 'json') {
-    offsets.push(...allMatches(POSTMAN_GRANT, file.text).map((match) => match.index));
+    appendAll(offsets, allMatches(POSTMAN_GRANT, file.text).map((match) => match.index));
   }
   if (spec.libraryCalls !== undefined) {
-    offsets.push(...allMatches(spec.libraryCalls, file.text).map((match) => match.index));
+    appendAll(offsets, allMatches(spec.libraryCalls, file.text).map((match) => match.index));
   }
   return offsets.map((offset) => matchAt(offset, passwordValueNear(file, offset)));
 }
