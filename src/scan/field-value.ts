@@ -17,12 +17,16 @@ export function classifyFieldValue(file: SourceFile, fieldStart: number, valueSt
   const limit = Math.min(text.length, valueStart + MAX_VALUE_LENGTH);
   const quote = openQuoteAt(file, fieldStart);
   if (quote !== undefined) {
-    // `password=VALUE` inside a string such as "grant_type=password&password=...".
-    const close = findClosingQuote(text, valueStart, quote, limit);
-    const valueEnd = firstOf(text, valueStart, close, '&');
+    // `password=VALUE` inside a string such as "grant_type=password&password=...". The value
+    // ends at the first `&` or at the closing quote, and the quote is looked for only up to the
+    // `&`, so a string left open does not cost a long read per field.
+    const ampersand = firstOf(text, valueStart, limit, '&');
+    const valueEnd = findClosingQuote(text, valueStart, quote, ampersand);
     if (valueEnd > valueStart) {
       return classifyConfigValue(text.slice(valueStart, valueEnd), valueStart);
     }
+    // An empty value: a concatenation may follow the string, as in "...&password=" + pass.
+    const close = valueEnd === ampersand ? findClosingQuote(text, valueStart, quote, limit) : valueEnd;
     return classifyConcatenation(text, close + 1);
   }
   if (file.language === 'shell' || file.language === 'docs' || file.language === 'other') {

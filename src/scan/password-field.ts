@@ -26,43 +26,94 @@ interface FieldMatch {
   value?: string;
 }
 
-interface FieldIndex {
-  /** Password fields that are not the value of `grant_type`, in file order. */
-  fields: FieldMatch[];
-  postman: FieldMatch[];
+interface NextMatch {
+  match: RegExpExecArray;
+  /** The regex's lastIndex after the match. */
+  end: number;
 }
 
-// The fields of each file, found once however many grants the file holds.
+/**
+ * The fields of one kind in a stretch of a file. Successive grants ask for
+ * windows further on, so each request scans only the text past the last one.
+ * The first match past a window is kept: without it, a regex with no match
+ * ahead would search to the end of the file once per grant.
+ */
+class FieldCache {
+  private fields: FieldMatch[] = [];
+  private from = 0;
+  private to = 0;
+  /** The leftmost match at or after `to`; null when there is none, undefined when not searched yet. */
+  private next: NextMatch | null | undefined;
+
+  constructor(
+    private readonly text: string,
+    private readonly regex: RegExp,
+    private readonly toField: (match: RegExpExecArray, text: string) => FieldMatch | undefined,
+  ) {}
+
+  /** Returns the fields, in file order, of a stretch that covers [from, to). */
+  within(from: number, to: number): readonly FieldMatch[] {
+    if (from < this.from || from > this.to) {
+      // Moving forward keeps `next` when it is still ahead: no match starts between `to` and it.
+      const keepNext = from > this.to && (this.next === null || (this.next !== undefined && this.next.match.index >= from));
+      this.next = keepNext ? this.next : undefined;
+      this.fields = [];
+      this.from = from;
+      this.to = from;
+    }
+    this.extend(to);
+    return this.fields;
+  }
+
+  private extend(to: number): void {
+    while (this.to < to) {
+      if (this.next === undefined) {
+        this.regex.lastIndex = this.to;
+        const match = this.regex.exec(this.text);
+        this.next = match === null ? null : { match, end: this.regex.lastIndex };
+      }
+      if (this.next === null || this.next.match.index >= to) {
+        this.to = to;
+        return;
+      }
+      const field = this.toField(this.next.match, this.text);
+      if (field !== undefined) {
+        this.fields.push(field);
+      }
+      // A match that runs past `to` is kept whole, so the next search starts after it.
+      this.to = Math.max(this.next.end, this.next.match.index + 1);
+      this.next = undefined;
+    }
+  }
+}
+
+function passwordField(match: RegExpExecArray, text: string): FieldMatch | undefined {
+  // `"grant_type": "password",` is the grant itself, not a password field.
+  if (AFTER_GRANT.test(text.slice(Math.max(0, match.index - GRANT_TAIL), match.index))) {
+    return undefined;
+  }
+  return { start: match.index, end: match.index + match[0].length };
+}
+
+function postmanField(match: RegExpExecArray): FieldMatch {
+  return { start: match.index, end: match.index + match[0].length, value: match[1] ?? '' };
+}
+
+interface FieldIndex {
+  /** Password fields that are not the value of `grant_type`. */
+  fields: FieldCache;
+  postman: FieldCache;
+}
+
 const indexes = new WeakMap<SourceFile, FieldIndex>();
 
 function fieldIndex(file: SourceFile): FieldIndex {
   let index = indexes.get(file);
   if (index === undefined) {
-    index = { fields: passwordFields(file.text), postman: postmanFields(file.text) };
+    index = { fields: new FieldCache(file.text, FIELD, passwordField), postman: new FieldCache(file.text, POSTMAN_FIELD, postmanField) };
     indexes.set(file, index);
   }
   return index;
-}
-
-function passwordFields(text: string): FieldMatch[] {
-  const fields: FieldMatch[] = [];
-  FIELD.lastIndex = 0;
-  for (let match = FIELD.exec(text); match !== null; match = FIELD.exec(text)) {
-    // `"grant_type": "password",` is the grant itself, not a password field.
-    if (!AFTER_GRANT.test(text.slice(Math.max(0, match.index - GRANT_TAIL), match.index))) {
-      fields.push({ start: match.index, end: match.index + match[0].length });
-    }
-  }
-  return fields;
-}
-
-function postmanFields(text: string): FieldMatch[] {
-  const fields: FieldMatch[] = [];
-  POSTMAN_FIELD.lastIndex = 0;
-  for (let match = POSTMAN_FIELD.exec(text); match !== null; match = POSTMAN_FIELD.exec(text)) {
-    fields.push({ start: match.index, end: match.index + match[0].length, value: match[1] ?? '' });
-  }
-  return fields;
 }
 
 /** Classifies the value of the password field nearest to `offset`; with no field found, the value is `code`. */
@@ -71,12 +122,12 @@ export function passwordValueNear(file: SourceFile, offset: number): ValueClass 
   const from = Math.max(file.lineBounds(Math.max(1, line - LINES_BEFORE)).start, offset - WINDOW_CHARS);
   const to = Math.min(file.lineBounds(line + LINES_AFTER).end, offset + WINDOW_CHARS);
   const index = fieldIndex(file);
-  const postman = nearest(index.postman, offset, from, to);
+  const postman = nearest(index.postman.within(from, to), offset, from, to);
   if (postman !== undefined) {
     const value = postman.value ?? '';
     return classifyConfigValue(value, postman.end - value.length);
   }
-  const field = nearest(index.fields, offset, from, to);
+  const field = nearest(index.fields.within(from, to), offset, from, to);
   if (field === undefined) {
     return { kind: 'code', secrets: [] };
   }

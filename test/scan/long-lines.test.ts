@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import { expect } from 'chai';
 
 import { scan } from '../../src/scan/engine.js';
+import { ruleById } from '../../src/scan/rules/index.js';
+import { SourceFile } from '../../src/scan/source-file.js';
 import { makeTempDir } from '../helpers/temp-dir.js';
 
 // One unit per rule family, repeated into a single line of about 800 KB. A rule that re-reads
@@ -76,6 +78,22 @@ describe('scan long lines', () => {
       const report = await scan({ paths: [path] });
       expect(report.summary.filesScanned).to.equal(1);
       expect(report.findings.length).to.equal(1);
+    });
+  }
+
+  // Grants 40 lines or 9,000 characters apart, so each window starts past the last one,
+  // alternating between a hard-coded password and one from the environment.
+  const gaps: Record<string, string> = { lines: `\n${'echo step\n'.repeat(40)}`, 'one line': ` ${'x'.repeat(9000)} ` };
+  for (const [layout, gap] of Object.entries(gaps)) {
+    it(`rates each grant by its own field (${layout})`, () => {
+      const grants = Array.from({ length: 100 }, (_, index) =>
+        index % 2 === 0
+          ? `curl -d grant_type=password -d password=Lit${index} https://login.salesforce.com${gap}`
+          : `curl -d grant_type=password -d password="$SF_PASSWORD" https://login.salesforce.com${gap}`,
+      );
+      const file = new SourceFile('/repo/grants.sh', 'grants.sh', 'grants.sh', `${grants.join('')}\n`);
+      const kinds = ruleById('oauth-password-shell')?.check(file).map((match) => match.valueKind);
+      expect(kinds).to.deep.equal(grants.map((_, index) => (index % 2 === 0 ? 'literal' : 'reference')));
     });
   }
 
