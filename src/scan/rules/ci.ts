@@ -5,7 +5,7 @@
  * `credentialsId: 'sf-password'`).
  */
 
-import { configEntries } from '../config-entries.js';
+import { configEntries, type ConfigEntry } from '../config-entries.js';
 import { isPasswordFlowCompanion, salesforceSecretKind } from '../keys.js';
 import type { SourceFile } from '../source-file.js';
 import type { RuleMatch } from '../types.js';
@@ -30,11 +30,14 @@ function referenceMatches(file: SourceFile): RuleMatch[] {
     .map((match) => matchAt(match.index, { kind: 'reference', secrets: [] }));
 }
 
-function entryMatches(file: SourceFile): RuleMatch[] {
-  return configEntries(file)
-    .filter((entry) => salesforceSecretKind(entry.key.slice(entry.key.lastIndexOf('.') + 1)) !== undefined)
+/** Matches the entries whose last key segment passes `named`, with the severity of their values. */
+function entryMatches(entries: readonly ConfigEntry[], named: (key: string) => boolean): RuleMatch[] {
+  return entries
+    .filter((entry) => named(entry.key.slice(entry.key.lastIndexOf('.') + 1)))
     .map((entry) => matchAt(entry.keyOffset, classifyConfigValue(entry.value, entry.valueOffset)));
 }
+
+const isSalesforceSecret = (key: string): boolean => salesforceSecretKind(key) !== undefined;
 
 export const CI_RULE: Rule = {
   id: 'ci-password',
@@ -47,16 +50,13 @@ export const CI_RULE: Rule = {
     '`sf org login jwt --client-id ... --jwt-key-file ... --username ...` (or mint a token with ' +
     '`sfjwt token`); then delete the password and security token secrets.',
   appliesTo: isCiFile,
-  check: (file) => [...entryMatches(file), ...referenceMatches(file)],
+  check: (file) => [...entryMatches(configEntries(file), isSalesforceSecret), ...referenceMatches(file)],
 };
 
 function companionMatches(file: SourceFile): RuleMatch[] {
-  if (CI_RULE.check(file).length === 0) {
-    return [];
-  }
-  return configEntries(file)
-    .filter((entry) => isPasswordFlowCompanion(entry.key.slice(entry.key.lastIndexOf('.') + 1)))
-    .map((entry) => matchAt(entry.keyOffset, classifyConfigValue(entry.value, entry.valueOffset)));
+  const entries = configEntries(file);
+  const passwordPassed = entryMatches(entries, isSalesforceSecret).length > 0 || referenceMatches(file).length > 0;
+  return passwordPassed ? entryMatches(entries, isPasswordFlowCompanion) : [];
 }
 
 export const CI_COMPANION_RULE: Rule = {
