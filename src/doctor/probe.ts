@@ -1,16 +1,10 @@
-import got, { RequestError } from 'got';
+import { RequestError } from 'got';
 
 import { SfjwtError } from '../errors/sfjwt-error.js';
 import { INVALID_SESSION_BODY } from '../oauth/salesforce-errors.js';
-import { VERSION } from '../version.js';
+import { httpClient } from '../oauth/http.js';
 
-const client = got.extend({
-  headers: { 'user-agent': `sfjwt/${VERSION}` },
-  retry: { limit: 0 },
-  throwHttpErrors: false,
-  followRedirect: false,
-  timeout: { request: 10_000 },
-});
+const client = httpClient.extend({ timeout: { request: 10_000 } });
 
 export interface ProbeResult {
   status?: number;

@@ -35,7 +35,12 @@ export interface FormPostResult {
   attempts: number;
 }
 
-const client = got.extend({
+/**
+ * The one configured got instance of sfjwt's own requests: its user agent,
+ * no got retries (postForm retries by itself), no redirects, and HTTP error
+ * statuses returned instead of thrown.
+ */
+export const httpClient = got.extend({
   headers: { 'user-agent': `sfjwt/${VERSION}`, accept: 'application/json' },
   retry: { limit: 0 },
   throwHttpErrors: false,
@@ -78,7 +83,7 @@ type AttemptOutcome = Omit<FormPostResult, 'attempts'> | { failure: SfjwtError }
 
 async function attemptPost(options: FormPostOptions): Promise<AttemptOutcome> {
   try {
-    const response = await client.post(options.url, {
+    const response = await httpClient.post(options.url, {
       form: options.form,
       timeout: { request: options.timeoutMs ?? DEFAULT_TIMEOUT_MS },
     });
