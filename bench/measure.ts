@@ -19,7 +19,7 @@ export function timeCommand(command: string, args: readonly string[]): number {
   return elapsed;
 }
 
-/** One line naming the machine, for the benchmark records. */
+/** Returns one line naming the machine, for the benchmark records. */
 export function machineLine(): string {
   const cpu = cpus()[0]?.model ?? 'unknown CPU';
   return `${cpus().length} x ${cpu}, Node.js ${process.version}, ${process.platform}`;

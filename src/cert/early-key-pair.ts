@@ -12,7 +12,7 @@ let early: { bits: number; pending: Promise<KeyPairKeyObjectResult> } | undefine
  */
 export function startRsaKeyPair(bits: number): void {
   const pending = generateKeyPairAsync('rsa', { modulusLength: bits, publicExponent: 0x10001 });
-  // A pair nobody takes (the command failed its checks) must not surface as an unhandled rejection.
+  // A pair that is never taken (the command failed its checks) must not surface as an unhandled rejection.
   pending.catch(() => undefined);
   early = { bits, pending };
 }

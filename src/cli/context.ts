@@ -9,13 +9,13 @@ export interface CliState {
   usageFailed?: boolean;
 }
 
-/** What every command module receives: where to print and where to leave its exit code. */
+/** Context of every command module: the output streams and the state that receives the exit code. */
 export interface CommandContext {
   io: Io;
   state: CliState;
 }
 
-// yargs types each module by its own options; the list of modules holds any of them.
+// yargs types each module by its own options, so the list of modules contains any of them.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- heterogeneous command list
 export type CommandFactory = (context: CommandContext) => CommandModule<any, any>;
 

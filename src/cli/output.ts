@@ -1,7 +1,7 @@
 import { SfjwtError } from '../errors/sfjwt-error.js';
 import { redactText } from '../util/redact.js';
 
-/** Where a command writes; tests pass buffers instead of the process streams. */
+/** Output streams and environment of a command; tests pass buffers instead of the process streams. */
 export interface Io {
   stdout: (text: string) => void;
   stderr: (text: string) => void;

@@ -38,7 +38,7 @@ export class SfjwtError extends Error {
     this.details = options.details ?? {};
   }
 
-  /** Where the fault lies: the caller's input, the key material, the org, the network. */
+  /** Category of the fault: the caller's input, the key material, the org, the network. */
   get category(): string {
     return CATALOGUE[this.code].category;
   }

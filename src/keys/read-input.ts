@@ -43,7 +43,7 @@ export async function readKeyInput(source: KeySource): Promise<KeyInput> {
   assertKeySource(source);
   if (source.path !== undefined) {
     if (looksLikeKeyText(source.path)) {
-      throw new SfjwtError('ERR_KEY_TEXT_AS_PATH', 'The key file setting holds key text, not a path; sfjwt did not print it.', {
+      throw new SfjwtError('ERR_KEY_TEXT_AS_PATH', 'The key file setting contains the key text instead of a path; sfjwt did not print it.', {
         details: { setting: source.label ?? 'path' },
       });
     }

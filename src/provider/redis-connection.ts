@@ -27,7 +27,7 @@ export function parseRedisUrl(url: unknown): URL {
   return parsed;
 }
 
-/** The URL without its password, for messages. */
+/** Returns the URL with its passwords masked, for messages. */
 export function describeRedisUrl(url: URL): string {
   const copy = new URL(url.href);
   if (copy.password !== '') {

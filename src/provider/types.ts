@@ -20,7 +20,7 @@ export type TokenPredicate = (entry: StoredToken) => boolean;
 export type MintFunction = () => Promise<TokenResponse>;
 
 /**
- * Where a token provider keeps its tokens. A store coordinates every caller
+ * Storage of a token provider's tokens. A store coordinates every caller
  * that shares it: while one of them mints, the others wait and then read the
  * token it wrote, and a failed mint is handed to all of them.
  */

@@ -49,7 +49,7 @@ export function salesforceSecretKind(key: string, salesforceContext = false): Se
  * Tells whether a setting name names a secret that only the username-password
  * flow needs beside the password: a bare `SF_TOKEN` (the security token) or
  * the app's consumer key or secret (`SF_CONSUMER_SECRET`, `SALESFORCE_CLIENT_ID`).
- * Such names count only in a file that also holds a Salesforce password.
+ * Such names count only in a file that also contains a Salesforce password.
  */
 export function isPasswordFlowCompanion(key: string): boolean {
   const words = keyWords(key);

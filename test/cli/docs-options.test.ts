@@ -8,7 +8,7 @@ import { spawnSfjwt } from '../helpers/spawn-cli.js';
 
 const COMMANDS = ['token', 'doctor', 'emulator', 'setup', 'demo', 'scan', 'broker', 'cert generate', 'cert inspect', 'cert check'];
 
-/** The section of docs/cli.md about `sfjwt COMMAND`, up to the next section of the same level. */
+/** Returns the section of docs/cli.md about `sfjwt COMMAND`, up to the next section of the same level. */
 function section(doc: string, command: string): string {
   const top = command.split(' ')[0] ?? command;
   const start = doc.indexOf(`## sfjwt ${top}`);

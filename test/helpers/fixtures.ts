@@ -24,7 +24,7 @@ export const fixturePrivateKey: KeyObject = createPrivateKey(readFileSync(fixtur
 export const mismatchCertificate = readFileSync(fixturePath('keys', 'mismatch.crt'), 'utf8');
 
 /**
- * A copy of pkcs8.pem with mode 0600 in a temporary folder, because git
+ * Copies pkcs8.pem with mode 0600 into a temporary folder, because git
  * checks fixtures out world-readable and the loader warns about that.
  */
 export function privateFixtureKeyPath(): string {

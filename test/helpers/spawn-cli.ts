@@ -19,7 +19,7 @@ export function spawnSfjwt(argv: string[], env: NodeJS.ProcessEnv = {}): Promise
   });
 }
 
-/** Starts a long-running CLI command and resolves once its stdout holds a complete JSON document. */
+/** Starts a long-running CLI command and resolves once its stdout contains a complete JSON document. */
 export function startSfjwtServer(argv: string[]): Promise<{ child: ChildProcess; summary: Record<string, unknown>; stderr: () => string }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [CLI_ENTRY, ...argv], { env: { PATH: process.env.PATH } });

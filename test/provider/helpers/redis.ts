@@ -14,8 +14,8 @@ export interface TestRedis {
 }
 
 /**
- * Returns the Redis of SFJWT_TEST_REDIS_URL and fails when it does not answer
- * PING. Without that variable, starts a private redis-server on a random
+ * Returns the Redis of SFJWT_TEST_REDIS_URL and fails when it does not reply
+ * to PING. Without that variable, starts a private redis-server on a random
  * loopback port and stops it in `stop()`.
  */
 export async function useTestRedis(): Promise<TestRedis> {
